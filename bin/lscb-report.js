@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Thin launcher: all behaviour lives in dist/cli/run.js so tests can call run() directly.
+import { run } from '../dist/cli/run.js';
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error('lscb-report: internal error:', error);
+    console.error('This is a bug. Please report it with the command you ran.');
+    process.exitCode = 70;
+  },
+);

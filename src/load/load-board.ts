@@ -1,0 +1,353 @@
+/**
+ * Load stage: read a board data folder (configuration, aggregates) and one year's returns into typed rows,
+ * collecting findings instead of throwing. Nothing here decides whether the data is good enough to publish.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { ZodType } from 'zod';
+import { boardConfigSchema, type BoardConfig, type ConfiguredSection } from '../config/board-config.js';
+import { KNOWN_SECTIONS, knownSection } from '../config/sections.js';
+import {
+  COMPARATOR_COLUMNS,
+  OTHER_FILES,
+  PUBLISHED_FIGURES_COLUMNS,
+  RETURNS,
+  type ColumnDef,
+  type ReturnId,
+} from '../returns/definitions.js';
+import {
+  COMPARATORS_SCHEMA,
+  PUBLISHED_FIGURES_SCHEMA,
+  RETURN_SCHEMAS,
+  recommendationsSchema,
+  type CellIssueParams,
+  type ComparatorRow,
+  type PublishedFigureRow,
+  type Recommendations,
+  type RowTypes,
+} from '../returns/schemas.js';
+import { parseYear, type FinancialYear } from '../returns/year.js';
+import { columnLetter, type Finding } from '../validate/findings.js';
+import { readCsv } from './read-csv.js';
+
+/** A parsed row with the spreadsheet row it came from. */
+export type WithRow<T> = T & { row: number };
+
+/** The board folder: configuration, which years it holds, and figures supplied as aggregates. */
+export interface BoardData {
+  dir: string;
+  config: BoardConfig | null;
+  /** Sections in report order with their titles. */
+  sections: ConfiguredSection[];
+  /** Year folders present, oldest first. */
+  years: string[];
+  publishedFigures: WithRow<PublishedFigureRow>[];
+  comparators: WithRow<ComparatorRow>[];
+  findings: Finding[];
+}
+
+/** One year's returns. A return that is absent is `undefined`; one that failed to parse is `null`. */
+export interface YearData {
+  year: FinancialYear;
+  returns: { [K in ReturnId]?: WithRow<RowTypes[K]>[] | null };
+  recommendations: Recommendations | null | undefined;
+  /** Narrative Markdown by section id. */
+  narrative: Map<string, string>;
+  /** For each file read: column header → the spreadsheet letter it had in that file. */
+  columnLetters: Map<string, Map<string, string>>;
+  findings: Finding[];
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parse rows of a CSV table with a zod row schema, one row at a time, mapping issues to findings. */
+export function parseRows<T>(
+  raw: { row: number; cells: Record<string, string | undefined> }[],
+  schema: ZodType<T, Record<string, string | undefined>>,
+  columns: ColumnDef[],
+  columnIndex: Map<string, number>,
+  file: string,
+  findings: Finding[],
+): WithRow<T>[] {
+  const out: WithRow<T>[] = [];
+  for (const r of raw) {
+    const result = schema.safeParse(r.cells);
+    if (result.success) {
+      out.push({ ...result.data, row: r.row });
+      continue;
+    }
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      const col = columns.find((c) => c.key === key);
+      const idx = columnIndex.get(key);
+      const params = ((issue as { params?: CellIssueParams }).params ?? { findingCode: 'invalid-value' }) as CellIssueParams;
+      findings.push({
+        code: params.findingCode,
+        severity: 'error',
+        file,
+        row: r.row,
+        column: col?.header ?? key,
+        columnLetter: idx === undefined ? undefined : columnLetter(idx),
+        value: (r.cells[key] ?? '').trim(),
+        message: issue.message,
+        hint: params.hint,
+      });
+    }
+  }
+  return out;
+}
+
+/** Read and parse a CSV file against columns and a row schema; returns null when the file is unreadable. */
+async function loadCsv<T>(
+  absPath: string,
+  relPath: string,
+  columns: ColumnDef[],
+  schema: ZodType<T, Record<string, string | undefined>>,
+  findings: Finding[],
+  letters?: Map<string, Map<string, string>>,
+): Promise<WithRow<T>[] | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(absPath);
+  } catch (error) {
+    findings.push({
+      code: 'file-unreadable',
+      severity: 'error',
+      file: relPath,
+      message: `The file could not be opened (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      hint: 'Check that it is a file, not a folder, and that you have permission to read it.',
+    });
+    return null;
+  }
+  const { table, findings: fileFindings } = readCsv(bytes, relPath, columns);
+  findings.push(...fileFindings);
+  if (!table) return null;
+  if (letters) {
+    const m = new Map<string, string>();
+    for (const col of columns) {
+      const idx = table.columnIndex.get(col.key);
+      if (idx !== undefined) m.set(col.header, columnLetter(idx));
+    }
+    letters.set(relPath, m);
+  }
+  return parseRows(table.rows, schema, columns, table.columnIndex, relPath, findings);
+}
+
+/** Read a YAML file and check it with a schema; findings carry the line of each problem. */
+async function loadYaml<T>(
+  absPath: string,
+  relPath: string,
+  schema: ZodType<T>,
+  findings: Finding[],
+): Promise<T | null> {
+  let text: string;
+  try {
+    text = await readFile(absPath, 'utf8');
+  } catch {
+    findings.push({ code: 'file-unreadable', severity: 'error', file: relPath, message: 'The file could not be opened.' });
+    return null;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors.slice(0, 5)) {
+      findings.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        file: relPath,
+        row: err.linePos?.[0]?.line,
+        message: `The file is not valid YAML: ${err.message.split('\n')[0]}`,
+        hint: 'Check indentation (spaces, not tabs) and that text containing a colon is in quotes.',
+      });
+    }
+    return null;
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+    const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+    const keyPath = issue.path.join('.');
+    findings.push({
+      code: 'config-invalid',
+      severity: 'error',
+      file: relPath,
+      row: line,
+      column: keyPath || undefined,
+      message: describeYamlIssue(issue.code, keyPath, issue.message),
+      hint: 'See the data folder guide in the README for what this file may contain.',
+    });
+  }
+  return null;
+}
+
+function describeYamlIssue(code: string, keyPath: string, message: string): string {
+  const where = keyPath ? `"${keyPath}"` : 'The file';
+  if (code === 'unrecognized_keys') return `${where}: ${message.replace(/^Unrecognized key/, 'unknown setting')}.`;
+  if (code === 'invalid_type' && /received undefined/.test(message)) return `${where} is required but missing.`;
+  return `${where}: ${message}.`;
+}
+
+/** The sections a board's configuration asks for, with titles resolved. */
+export function configuredSections(config: BoardConfig | null): ConfiguredSection[] {
+  if (!config) return KNOWN_SECTIONS.map((s) => ({ id: s.id, title: s.title }));
+  return config.sections.map((entry) => {
+    const id = typeof entry === 'string' ? entry : entry.id;
+    const title = typeof entry === 'string' ? undefined : entry.title;
+    return { id, title: title ?? knownSection(id)?.title ?? id };
+  });
+}
+
+/** Load the board folder: `board.yaml`, the year folders present and the aggregates. */
+export async function loadBoard(dir: string): Promise<BoardData> {
+  const findings: Finding[] = [];
+  const configPath = path.join(dir, OTHER_FILES.boardConfig);
+  let config: BoardConfig | null = null;
+  if (await exists(configPath)) {
+    config = await loadYaml(configPath, OTHER_FILES.boardConfig, boardConfigSchema, findings);
+    if (config) {
+      config.sections.forEach((entry, i) => {
+        const id = typeof entry === 'string' ? entry : entry.id;
+        if (!knownSection(id) && !KNOWN_SECTIONS.some((s) => s.id === id)) {
+          findings.push({
+            code: 'unknown-section',
+            severity: 'warning',
+            file: OTHER_FILES.boardConfig,
+            column: `sections.${i}`,
+            value: id,
+            message: `The section "${id}" is not one the default template knows; it will be rendered from its narrative only, unless the board supplies a partial for it.`,
+            hint: `Known sections: ${KNOWN_SECTIONS.map((s) => s.id).join(', ')}.`,
+          });
+        }
+      });
+    }
+  } else {
+    findings.push({
+      code: 'board-config-missing',
+      severity: 'error',
+      file: OTHER_FILES.boardConfig,
+      message: 'The board configuration file board.yaml is missing.',
+      hint: 'Create it with `lscb-report init`, or copy the one in data-samples/calderdale.',
+    });
+  }
+
+  const entries = await readdir(dir, { withFileTypes: true });
+  const years = entries
+    .filter((e) => e.isDirectory() && parseYear(e.name))
+    .map((e) => e.name)
+    .sort();
+
+  const publishedFigures =
+    (await exists(path.join(dir, OTHER_FILES.publishedFigures)))
+      ? ((await loadCsv(path.join(dir, OTHER_FILES.publishedFigures), OTHER_FILES.publishedFigures, PUBLISHED_FIGURES_COLUMNS, PUBLISHED_FIGURES_SCHEMA, findings)) ?? [])
+      : [];
+  for (const f of publishedFigures) {
+    if (!parseYear(f.year)) {
+      findings.push({
+        code: 'year-invalid',
+        severity: 'error',
+        file: OTHER_FILES.publishedFigures,
+        row: f.row,
+        column: 'Year',
+        columnLetter: 'A',
+        value: f.year,
+        message: `"${f.year}" is not a financial year.`,
+        hint: 'Write years like 2011-12.',
+      });
+    }
+  }
+  const comparators =
+    (await exists(path.join(dir, OTHER_FILES.comparators)))
+      ? ((await loadCsv(path.join(dir, OTHER_FILES.comparators), OTHER_FILES.comparators, COMPARATOR_COLUMNS, COMPARATORS_SCHEMA, findings)) ?? [])
+      : [];
+
+  return { dir, config, sections: configuredSections(config), years, publishedFigures, comparators, findings };
+}
+
+/** Load one year's returns, recommendations and narrative from `<board>/<year>/`. */
+export async function loadYear(board: BoardData, yearLabel: string): Promise<YearData> {
+  const year = parseYear(yearLabel);
+  if (!year) throw new Error(`not a financial year: ${yearLabel}`);
+  const findings: Finding[] = [];
+  const yearDir = path.join(board.dir, yearLabel);
+  const returns: YearData['returns'] = {};
+  const columnLetters = new Map<string, Map<string, string>>();
+  const sectionIds = new Set(board.sections.map((s) => s.id));
+
+  for (const def of RETURNS) {
+    const abs = path.join(yearDir, def.file);
+    const rel = `${yearLabel}/${def.file}`;
+    if (!(await exists(abs))) {
+      const affected = def.sections.filter((s) => sectionIds.has(s));
+      findings.push({
+        code: 'return-missing',
+        severity: 'warning',
+        file: rel,
+        message: `The return "${def.title}" for ${yearLabel} is missing (${def.file}).`,
+        hint: affected.length
+          ? `These report sections will say the data is not available: ${affected.map((s) => board.sections.find((x) => x.id === s)?.title ?? s).join(', ')}.`
+          : 'No configured report section uses it.',
+      });
+      continue;
+    }
+    const schema = RETURN_SCHEMAS[def.id] as ZodType<unknown, Record<string, string | undefined>>;
+    (returns as Record<string, unknown>)[def.id] = await loadCsv(abs, rel, def.columns, schema, findings, columnLetters);
+  }
+
+  let recommendations: Recommendations | null | undefined;
+  const recPath = path.join(yearDir, OTHER_FILES.recommendations);
+  if (await exists(recPath)) {
+    recommendations = await loadYaml(recPath, `${yearLabel}/${OTHER_FILES.recommendations}`, recommendationsSchema, findings);
+  } else if (sectionIds.has('recommendations')) {
+    findings.push({
+      code: 'return-missing',
+      severity: 'warning',
+      file: `${yearLabel}/${OTHER_FILES.recommendations}`,
+      message: `The recommendations file for ${yearLabel} is missing.`,
+      hint: 'The Recommendations section will say none are available.',
+    });
+  }
+
+  const narrative = new Map<string, string>();
+  const narrativeDir = path.join(yearDir, OTHER_FILES.narrativeDir);
+  if (await exists(narrativeDir)) {
+    for (const name of (await readdir(narrativeDir)).sort()) {
+      if (!name.endsWith('.md')) continue;
+      const id = name.slice(0, -3);
+      const rel = `${yearLabel}/${OTHER_FILES.narrativeDir}/${name}`;
+      const bytes = await readFile(path.join(narrativeDir, name));
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+      narrative.set(id, text);
+      if (!sectionIds.has(id)) {
+        findings.push({
+          code: 'narrative-unused',
+          severity: 'warning',
+          file: rel,
+          message: `There is narrative for "${id}" but the board configuration has no such section, so it will not be printed.`,
+          hint: `Add "${id}" to the sections in board.yaml, or rename the file to one of: ${[...sectionIds].join(', ')}.`,
+        });
+      }
+    }
+  }
+  for (const s of board.sections) {
+    if (!narrative.has(s.id)) {
+      findings.push({
+        code: 'narrative-missing',
+        severity: 'warning',
+        file: `${yearLabel}/${OTHER_FILES.narrativeDir}/${s.id}.md`,
+        message: `There is no narrative for the section "${s.title}".`,
+        hint: 'The section will show its tables only, with a note that its commentary has not been written.',
+      });
+    }
+  }
+
+  return { year, returns, recommendations, narrative, columnLetters, findings };
+}

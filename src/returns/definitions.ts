@@ -1,0 +1,405 @@
+/**
+ * The returns a board collects each year, described once: file names, columns, types, allowed values.
+ * Everything else (zod schemas, the blank templates, the data-folder docs, `init`) is derived from here,
+ * so the documentation can never drift from what `validate` accepts.
+ */
+
+/** One allowed value of a coded column: the code written in the CSV and the label printed in reports. */
+export interface AllowedValue {
+  code: string;
+  label: string;
+}
+
+/** The kinds of cell the tool understands. */
+export type ColumnType =
+  | 'ref' // a pseudonymous reference: letters, digits, '-', '_' or '/'
+  | 'date' // ISO 2012-06-30 or UK 30/06/2012
+  | 'count' // a whole number, 0 or more
+  | 'money' // pounds, 0 or more, at most 2 decimal places; '£' and ',' allowed
+  | 'number' // any decimal number (context figures: rates, percentages)
+  | 'enum' // one of `values`
+  | 'yesno' // yes / no (also y, n, x = yes; blank = no where `blankMeans` is set)
+  | 'text' // free text
+  | 'indicator'; // an indicator id, e.g. cp.plans_open_at_year_end
+
+/** One column of a CSV return. */
+export interface ColumnDef {
+  /** Property name in the parsed row. */
+  key: string;
+  /** The header as it appears in row 1 of the CSV (matched ignoring case and surrounding spaces). */
+  header: string;
+  type: ColumnType;
+  required: boolean;
+  values?: AllowedValue[];
+  /** For yesno columns: what an empty cell means (the section 11 table marks yes with an x). */
+  blankMeans?: 'no';
+  /** Must be unique within the file. */
+  unique?: boolean;
+  description: string;
+  example: string;
+}
+
+/** A CSV return: one file in the year folder. */
+export interface ReturnDef {
+  id: ReturnId;
+  file: string;
+  title: string;
+  /** What one row is. */
+  grain: string;
+  /** Case-level returns describe children or people: personal-data checks are strictest here. */
+  caseLevel: boolean;
+  /** Report sections that cannot be produced without this return. */
+  sections: string[];
+  columns: ColumnDef[];
+}
+
+export type ReturnId =
+  | 'cpPlans'
+  | 'ladoReferrals'
+  | 'cdopCases'
+  | 'trainingEvents'
+  | 'trainingAttendance'
+  | 'elearning'
+  | 'finance'
+  | 'context'
+  | 'boardMembers'
+  | 'section11';
+
+const v = (code: string, label: string): AllowedValue => ({ code, label });
+
+/** Categories of abuse recorded when a child protection plan starts. */
+export const CP_CATEGORIES: AllowedValue[] = [
+  v('neglect', 'Neglect'),
+  v('physical', 'Physical abuse'),
+  v('emotional', 'Emotional abuse'),
+  v('sexual', 'Sexual abuse'),
+  v('multiple', 'Multiple categories'),
+];
+
+/** Who referred an allegation to the LADO (the published Calderdale source table). */
+export const LADO_SOURCES: AllowedValue[] = [
+  v('childrens-services', "Children and Young People's Services"),
+  v('other-la-services', 'Other local authority services'),
+  v('other-local-authorities', 'Other local authorities'),
+  v('police', 'Police'),
+  v('schools', 'LA schools (including academies)'),
+  v('voluntary-sector', 'Voluntary sector'),
+  v('independent-sector', 'Independent sector'),
+  v('ofsted', 'Ofsted'),
+  v('cafcass', 'Cafcass'),
+  v('sport', 'Sporting organisations'),
+  v('higher-education', 'Higher education'),
+  v('armed-forces', 'Armed forces'),
+  v('public', 'Members of the public'),
+  v('health', 'Health services'),
+  v('other', 'Other'),
+];
+
+/** The sector the person the allegation is about works in. */
+export const LADO_SECTORS: AllowedValue[] = [
+  v('education', 'Education'),
+  v('early-years', 'Early years and childminding'),
+  v('foster-care', 'Foster care'),
+  v('residential-care', 'Residential care'),
+  v('social-care', 'Social care'),
+  v('health', 'Health'),
+  v('police', 'Police'),
+  v('faith', 'Faith groups'),
+  v('sport', 'Sport and leisure'),
+  v('voluntary', 'Voluntary and community'),
+  v('transport', 'Transport'),
+  v('armed-forces', 'Armed forces'),
+  v('other', 'Other'),
+];
+
+/** Nature of the allegation. */
+export const LADO_NATURES: AllowedValue[] = [
+  v('sexual', 'Sexual abuse'),
+  v('physical', 'Physical abuse'),
+  v('emotional', 'Emotional abuse'),
+  v('neglect', 'Neglect'),
+  v('unsuitable', 'Unsuitable to work with children'),
+];
+
+/** Outcome of the LADO's enquiries. */
+export const LADO_OUTCOMES: AllowedValue[] = [
+  v('substantiated', 'Substantiated'),
+  v('unsubstantiated', 'Unsubstantiated'),
+  v('unfounded-false', 'Unfounded - false'),
+  v('unfounded-malicious', 'Unfounded - malicious'),
+  v('did-not-meet-threshold', 'Did not meet threshold'),
+  v('outstanding', 'Outstanding'),
+];
+
+/** Age at death, in the bands CDOP returns use. */
+export const CDOP_AGE_BANDS: AllowedValue[] = [
+  v('0-27-days', 'Under 28 days'),
+  v('28-364-days', '28 days to under 1 year'),
+  v('1-4', '1 to 4 years'),
+  v('5-9', '5 to 9 years'),
+  v('10-14', '10 to 14 years'),
+  v('15-17', '15 to 17 years'),
+];
+
+/** Where the panel's review of a death stands on 31 March. */
+export const CDOP_REVIEW_STATUSES: AllowedValue[] = [
+  v('not-discussed', 'Not yet discussed at panel'),
+  v('deferred', 'Considered at panel, deferred for more information'),
+  v('concluded', 'Concluded at panel'),
+];
+
+/** The ten national CDOP categories of death. */
+export const CDOP_CATEGORIES: AllowedValue[] = [
+  v('1', 'Deliberately inflicted injury, abuse or neglect'),
+  v('2', 'Suicide or deliberate self-inflicted harm'),
+  v('3', 'Trauma and other external factors'),
+  v('4', 'Malignancy'),
+  v('5', 'Acute medical or surgical condition'),
+  v('6', 'Chronic medical condition'),
+  v('7', 'Chromosomal, genetic and congenital anomalies'),
+  v('8', 'Perinatal or neonatal event'),
+  v('9', 'Infection'),
+  v('10', 'Sudden unexpected, unexplained death'),
+];
+
+/** Kinds of direct training event (the Calderdale 7.2 list). */
+export const TRAINING_TYPES: AllowedValue[] = [
+  v('single-agency', 'Single-agency session'),
+  v('multi-agency-course', 'Multi-agency course'),
+  v('briefing', 'Multi-agency briefing'),
+  v('regional', 'Regional training event'),
+  v('conference', 'Conference'),
+  v('launch', 'Launch of procedures or initiatives'),
+  v('masterclass', 'Masterclass'),
+];
+
+/** Lines of the financial statement. */
+export const FINANCE_TYPES: AllowedValue[] = [
+  v('expenditure', 'Expenditure'),
+  v('income', 'Income (partner contribution or grant)'),
+  v('total-expenditure', 'Stated total expenditure'),
+  v('total-income', 'Stated total income'),
+  v('carry-forward', 'Stated carry forward'),
+];
+
+/** Figures from other systems that describe the area's children (section 3 and 13 of the report). */
+export const CONTEXT_MEASURES: AllowedValue[] = [
+  v('child_population_0_17', 'Children aged 0-17 (population estimate)'),
+  v('looked_after_children', 'Looked-after children at 31 March'),
+  v('children_in_need_per_10k', 'Children in need per 10,000 children'),
+  v('referrals_per_10k', "Referrals to children's social care per 10,000 children"),
+  v('caf_assessments', 'New early-help (CAF) assessments'),
+  v('cse_referrals', 'Referrals to the child sexual exploitation group'),
+  v('young_carers_known', 'Young carers known to the young carers service'),
+  v('free_school_meals_pct', 'Pupils eligible for free school meals (%)'),
+  v('sen_statements', 'Children with a statement of special educational needs'),
+  v('placement_orders', 'Looked-after children subject to placement orders'),
+  v('private_fostering_referrals', 'Private fostering referrals'),
+  v('children_in_workless_households', 'Children in households where no-one works'),
+  v('minority_ethnic_pct', 'Children from a minority ethnic group (%)'),
+  v('reception_obesity_pct', 'Obesity in reception class (%)'),
+  v('bullied_pct', 'Young people reporting experience of bullying (%)'),
+  v('births_per_year', 'Births per year'),
+];
+
+/** Comparator areas for indicators. */
+export const COMPARATORS: AllowedValue[] = [
+  v('england', 'England'),
+  v('region', 'Region'),
+  v('statistical-neighbours', 'Statistical neighbours'),
+];
+
+/** The CSV returns held in each year folder. */
+export const RETURNS: ReturnDef[] = [
+  {
+    id: 'cpPlans',
+    file: 'child-protection-plans.csv',
+    title: 'Child protection plans',
+    grain: 'one row per child protection plan open at any time in the year',
+    caseLevel: true,
+    sections: ['priority-groups', 'local-context'],
+    columns: [
+      { key: 'planRef', header: 'Plan ref', type: 'ref', required: true, unique: true, description: 'Pseudonymous reference of the plan, unique in the file.', example: 'CP-0001' },
+      { key: 'childRef', header: 'Child ref', type: 'ref', required: true, description: 'Pseudonymous reference of the child (never a name or case number from the case system).', example: 'C-1042' },
+      { key: 'planStart', header: 'Plan start', type: 'date', required: true, description: 'Date the plan started.', example: '2012-06-30' },
+      { key: 'planEnd', header: 'Plan end', type: 'date', required: false, description: 'Date the plan ended; blank if still open.', example: '2013-01-15' },
+      { key: 'category', header: 'Category', type: 'enum', required: true, values: CP_CATEGORIES, description: 'Category of abuse recorded when the plan started.', example: 'neglect' },
+      { key: 'previousPlan', header: 'Previous plan', type: 'yesno', required: true, description: 'Whether the child had been the subject of a plan before.', example: 'no' },
+      { key: 'reviewsDue', header: 'Reviews due', type: 'count', required: true, description: 'Review conferences due so far for this plan.', example: '2' },
+      { key: 'reviewsOnTime', header: 'Reviews on time', type: 'count', required: true, description: 'Of the reviews due, how many were held on time.', example: '2' },
+    ],
+  },
+  {
+    id: 'ladoReferrals',
+    file: 'lado-referrals.csv',
+    title: 'LADO referrals',
+    grain: 'one row per allegation referred to the Local Authority Designated Officer',
+    caseLevel: true,
+    sections: ['allegations'],
+    columns: [
+      { key: 'referralRef', header: 'Referral ref', type: 'ref', required: true, unique: true, description: 'Pseudonymous reference of the referral.', example: 'L-0001' },
+      { key: 'dateReceived', header: 'Date received', type: 'date', required: true, description: 'Date the LADO received the referral (must be in the reporting year).', example: '2012-05-14' },
+      { key: 'source', header: 'Referral source', type: 'enum', required: true, values: LADO_SOURCES, description: 'Who made the referral.', example: 'schools' },
+      { key: 'sector', header: 'Sector', type: 'enum', required: true, values: LADO_SECTORS, description: 'Sector the person works or volunteers in.', example: 'education' },
+      { key: 'nature', header: 'Nature', type: 'enum', required: true, values: LADO_NATURES, description: 'Nature of the allegation.', example: 'physical' },
+      { key: 'workBased', header: 'Work based', type: 'yesno', required: true, description: 'Whether the allegation is about conduct at work (no: outside work).', example: 'yes' },
+      { key: 'outcome', header: 'Outcome', type: 'enum', required: true, values: LADO_OUTCOMES, description: 'Outcome of the enquiries; outstanding if not concluded.', example: 'substantiated' },
+      { key: 'dateConcluded', header: 'Date concluded', type: 'date', required: false, description: 'Date the case concluded; blank if outstanding.', example: '2012-06-01' },
+      { key: 'policeInvolved', header: 'Police involvement', type: 'yesno', required: true, description: 'Whether there were police enquiries.', example: 'no' },
+      { key: 'disciplinaryInvolved', header: 'Disciplinary involvement', type: 'yesno', required: true, description: "Whether there were the employer's disciplinary enquiries.", example: 'no' },
+    ],
+  },
+  {
+    id: 'cdopCases',
+    file: 'cdop-cases.csv',
+    title: 'Child deaths (CDOP)',
+    grain: 'one row per child death notified in the year, plus earlier deaths whose review concluded in the year',
+    caseLevel: true,
+    sections: ['case-reviews'],
+    columns: [
+      { key: 'caseRef', header: 'Case ref', type: 'ref', required: true, unique: true, description: 'Pseudonymous reference of the case.', example: 'D-0001' },
+      { key: 'dateNotified', header: 'Date notified', type: 'date', required: true, description: 'Date the death was notified to the child death review team.', example: '2012-07-02' },
+      { key: 'ageBand', header: 'Age band', type: 'enum', required: true, values: CDOP_AGE_BANDS, description: 'Age at death.', example: '28-364-days' },
+      { key: 'deathType', header: 'Expected', type: 'enum', required: true, values: [v('expected', 'Expected'), v('unexpected', 'Unexpected')], description: 'Whether the death was expected.', example: 'expected' },
+      { key: 'reviewStatus', header: 'Review status', type: 'enum', required: true, values: CDOP_REVIEW_STATUSES, description: 'Where the review stood on 31 March.', example: 'concluded' },
+      { key: 'dateConcluded', header: 'Date concluded', type: 'date', required: false, description: 'Date the panel concluded its review; blank unless concluded.', example: '2013-02-20' },
+      { key: 'category', header: 'Category', type: 'enum', required: false, values: CDOP_CATEGORIES, description: 'National CDOP category (1-10), given when the review concludes.', example: '8' },
+      { key: 'modifiable', header: 'Modifiable factors', type: 'enum', required: false, values: [v('yes', 'Yes'), v('no', 'No'), v('possibly', 'Possibly')], description: 'Whether the panel found modifiable factors; given when the review concludes.', example: 'no' },
+      { key: 'locality', header: 'Locality', type: 'text', required: false, description: 'Locality of residence (an area, never an address).', example: 'Halifax Central' },
+      { key: 'deprivationQuintile', header: 'Deprivation quintile', type: 'enum', required: false, values: ['1', '2', '3', '4', '5'].map((q) => v(q, q === '1' ? '1 (most deprived)' : q === '5' ? '5 (least deprived)' : q)), description: 'IMD quintile of the area of residence, 1 = most deprived.', example: '1' },
+    ],
+  },
+  {
+    id: 'trainingEvents',
+    file: 'training-events.csv',
+    title: 'Training events',
+    grain: 'one row per direct training event delivered in the year',
+    caseLevel: false,
+    sections: ['training'],
+    columns: [
+      { key: 'eventRef', header: 'Event ref', type: 'ref', required: true, unique: true, description: 'Reference of the event.', example: 'T-001' },
+      { key: 'date', header: 'Date', type: 'date', required: true, description: 'Date of the event (in the reporting year).', example: '2012-09-12' },
+      { key: 'type', header: 'Type', type: 'enum', required: true, values: TRAINING_TYPES, description: 'Kind of event.', example: 'multi-agency-course' },
+      { key: 'title', header: 'Title', type: 'text', required: true, description: 'Title of the course or event.', example: 'Working with neglect' },
+      { key: 'level', header: 'Level', type: 'text', required: false, description: 'Level of the course, if the programme uses levels.', example: 'Core' },
+      { key: 'participants', header: 'Participants', type: 'count', required: true, description: 'Total participants; must equal the sum of its rows in the attendance return.', example: '24' },
+    ],
+  },
+  {
+    id: 'trainingAttendance',
+    file: 'training-attendance.csv',
+    title: 'Training attendance by agency',
+    grain: 'one row per event and agency',
+    caseLevel: false,
+    sections: ['training'],
+    columns: [
+      { key: 'eventRef', header: 'Event ref', type: 'ref', required: true, description: 'Event reference from the training events return.', example: 'T-001' },
+      { key: 'agency', header: 'Agency', type: 'text', required: true, description: 'Agency the participants came from.', example: 'Police' },
+      { key: 'participants', header: 'Participants', type: 'count', required: true, description: 'Participants from that agency.', example: '3' },
+    ],
+  },
+  {
+    id: 'elearning',
+    file: 'elearning-completions.csv',
+    title: 'E-learning completions',
+    grain: 'one row per course; an optional last row with Course "Total" is checked against the sum',
+    caseLevel: false,
+    sections: ['training'],
+    columns: [
+      { key: 'course', header: 'Course', type: 'text', required: true, unique: true, description: 'E-learning course title.', example: 'An Introduction to Safeguarding Children' },
+      { key: 'completions', header: 'Completions', type: 'count', required: true, description: 'People who completed the course (passed its test) in the year.', example: '94' },
+    ],
+  },
+  {
+    id: 'finance',
+    file: 'finance.csv',
+    title: 'Finance',
+    grain: 'one row per line of the financial statement',
+    caseLevel: false,
+    sections: ['finance'],
+    columns: [
+      { key: 'type', header: 'Type', type: 'enum', required: true, values: FINANCE_TYPES, description: 'Kind of line. Stated totals and carry forward are optional and checked against the lines.', example: 'expenditure' },
+      { key: 'heading', header: 'Heading', type: 'text', required: true, description: 'Heading as printed in the statement.', example: 'Salary costs' },
+      { key: 'partner', header: 'Partner', type: 'text', required: false, description: 'For income: the partner agency contributing.', example: 'West Yorkshire Police' },
+      { key: 'amount', header: 'Amount', type: 'money', required: true, description: 'Amount in pounds (no negatives; at most 2 decimal places).', example: '138706' },
+    ],
+  },
+  {
+    id: 'context',
+    file: 'context.csv',
+    title: 'Context figures',
+    grain: 'one row per figure supplied from another system',
+    caseLevel: false,
+    sections: ['local-context', 'priority-groups'],
+    columns: [
+      { key: 'measure', header: 'Measure', type: 'enum', required: true, unique: true, values: CONTEXT_MEASURES, description: 'Which figure this is.', example: 'looked_after_children' },
+      { key: 'value', header: 'Value', type: 'number', required: true, description: 'The figure, as published (rates per 10,000 and percentages as numbers, no % sign).', example: '339' },
+      { key: 'periodEnd', header: 'Period end', type: 'date', required: false, description: 'Date the figure describes (a snapshot date or the end of its period).', example: '2013-03-31' },
+      { key: 'source', header: 'Source', type: 'text', required: true, description: 'Where the figure comes from.', example: 'SSDA903 return' },
+    ],
+  },
+  {
+    id: 'boardMembers',
+    file: 'board-members.csv',
+    title: 'Board membership',
+    grain: 'one row per board member (public office holders, named as published)',
+    caseLevel: false,
+    sections: ['board-effectiveness'],
+    columns: [
+      { key: 'name', header: 'Name', type: 'text', required: true, description: "Member's name as it is to be published.", example: 'Jane Booth' },
+      { key: 'role', header: 'Job title', type: 'text', required: true, description: 'Job title.', example: 'Independent Chair' },
+      { key: 'agency', header: 'Agency', type: 'text', required: true, description: 'Agency represented.', example: 'Calderdale Safeguarding Children Board' },
+      { key: 'meetingsHeld', header: 'Meetings held', type: 'count', required: false, description: 'Board meetings the member could have attended.', example: '6' },
+      { key: 'meetingsAttended', header: 'Meetings attended', type: 'count', required: false, description: 'Board meetings the member (or a deputy) attended.', example: '5' },
+    ],
+  },
+  {
+    id: 'section11',
+    file: 'section-11-audit.csv',
+    title: 'Section 11 audit',
+    grain: 'one row per agency asked to complete the section 11 self-assessment',
+    caseLevel: false,
+    sections: ['section-11', 'appendix-section-11'],
+    columns: [
+      { key: 'agency', header: 'Agency', type: 'text', required: true, unique: true, description: 'Agency name.', example: 'Police' },
+      { key: 'returned', header: 'Returned audit', type: 'yesno', required: false, blankMeans: 'no', description: 'Returned its audit (yes, or x; blank means no).', example: 'x' },
+      { key: 'invited', header: 'Invited to challenge', type: 'yesno', required: false, blankMeans: 'no', description: 'Invited to a challenge event.', example: 'x' },
+      { key: 'attended', header: 'Attended challenge', type: 'yesno', required: false, blankMeans: 'no', description: 'Attended the challenge event.', example: 'x' },
+      { key: 'deferred', header: 'Deferred', type: 'yesno', required: false, blankMeans: 'no', description: 'Deferred until next year.', example: '' },
+      { key: 'recommendations', header: 'Recommendations made', type: 'yesno', required: false, blankMeans: 'no', description: 'Recommendations were made to the agency.', example: 'x' },
+    ],
+  },
+];
+
+/** Files that are not per-year CSV returns. */
+export const OTHER_FILES = {
+  boardConfig: 'board.yaml',
+  publishedFigures: 'aggregates/published-figures.csv',
+  comparators: 'aggregates/comparators.csv',
+  recommendations: 'recommendations.yaml',
+  narrativeDir: 'narrative',
+} as const;
+
+/** Figures supplied as published aggregates, for any year (the `aggregates/` folder at the board root). */
+export const PUBLISHED_FIGURES_COLUMNS: ColumnDef[] = [
+  { key: 'year', header: 'Year', type: 'text', required: true, description: 'Financial year the figure is for, like 2011-12.', example: '2011-12' },
+  { key: 'indicator', header: 'Indicator', type: 'indicator', required: true, description: 'Indicator id (see `lscb-report indicators --list`).', example: 'cp.plans_open_at_year_end' },
+  { key: 'value', header: 'Value', type: 'number', required: true, description: 'The published figure.', example: '237' },
+  { key: 'source', header: 'Source', type: 'text', required: true, description: 'Where it was published.', example: 'CSCB annual report 2012-13, para 13.2' },
+];
+
+/** England, regional and statistical-neighbour figures for comparison. */
+export const COMPARATOR_COLUMNS: ColumnDef[] = [
+  { key: 'year', header: 'Year', type: 'text', required: true, description: 'Financial year, like 2012-13.', example: '2012-13' },
+  { key: 'indicator', header: 'Indicator', type: 'indicator', required: true, description: 'Indicator id.', example: 'cp.rate_per_10k' },
+  { key: 'comparator', header: 'Comparator', type: 'enum', required: true, values: COMPARATORS, description: 'Which comparison area.', example: 'england' },
+  { key: 'value', header: 'Value', type: 'number', required: true, description: 'The comparator figure.', example: '37.9' },
+  { key: 'source', header: 'Source', type: 'text', required: true, description: 'Where it was published.', example: 'DfE Characteristics of children in need 2012-13' },
+];
+
+/** Look up a return definition by id. */
+export function returnDef(id: ReturnId): ReturnDef {
+  const def = RETURNS.find((r) => r.id === id);
+  if (!def) throw new Error(`unknown return ${id}`);
+  return def;
+}
