@@ -34,6 +34,71 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
       setCode(await validateCommand(year, opts, io));
     });
 
+  program
+    .command('indicators')
+    .description('every indicator for a year with the previous year and the change; --list prints the catalogue')
+    .argument('[year]', 'financial year, e.g. 2012-13')
+    .addOption(dataOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .addOption(new Option('--id <id...>', 'only these indicators (an id, a breakdown such as lado.source, or a group such as cdop)'))
+    .addOption(new Option('--list', 'print the indicator catalogue instead'))
+    .action(async (year: string | undefined, opts: { data?: string; format: string; id?: string[]; list?: boolean }) => {
+      const { indicatorsCommand } = await import('./commands/indicators.js');
+      setCode(await indicatorsCommand(year, opts, io));
+    });
+
+  program
+    .command('diff')
+    .description('two years side by side, with the change and its direction (change only between consecutive years)')
+    .argument('<yearA>', 'the earlier financial year, e.g. 2011-12')
+    .argument('<yearB>', 'the later financial year, e.g. 2012-13')
+    .addOption(dataOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .addOption(new Option('--id <id...>', 'only these indicators (an id, a breakdown such as lado.source, or a group such as cdop)'))
+    .addOption(new Option('--changed-only', 'only indicators whose published value differs between the years'))
+    .action(async (yearA: string, yearB: string, opts: { data?: string; format: string; id?: string[]; changedOnly?: boolean }) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      setCode(await diffCommand(yearA, yearB, opts, io));
+    });
+
+  program
+    .command('init')
+    .description('start a new board folder: board.yaml explained, blank returns, a guide to each, narrative placeholders')
+    .argument('<dir>', 'folder to create (must be new or empty unless --force)')
+    .option('-y, --year <year>', 'financial year of the first year folder (default: the last year that has ended)')
+    .option('--board-name <name>', "the board's full name (default: \"<area> Safeguarding Children Board\")")
+    .option('--area <area>', 'the local authority area the board covers')
+    .option('--force', 'write into a folder that is not empty, adding only missing files (never overwrites)')
+    .action(async (dir: string, opts: { year?: string; boardName?: string; area?: string; force?: boolean }) => {
+      const { initCommand } = await import('./commands/init.js');
+      setCode(await initCommand(dir, opts, io));
+    });
+
+  program
+    .command('doctor')
+    .description('check this machine can build a report: Node.js, browser, fonts, output folder')
+    .option('--browser <path>', 'Chrome, Chromium or Edge to check (default: as build finds one)')
+    .option('-o, --out <dir>', 'output folder to check is writable', 'out')
+    .addOption(new Option('-d, --data <dir>', 'board data folder to check loads (default: $LSCB_REPORT_DATA, else not checked)'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts: { browser?: string; out?: string; data?: string; format: string }) => {
+      const { doctorCommand } = await import('./commands/doctor.js');
+      setCode(await doctorCommand(opts, io));
+    });
+
+  program
+    .command('build')
+    .description('build the annual report (HTML and PDF) and the year\'s indicators (JSON and CSV)')
+    .argument('<year>', 'financial year, e.g. 2012-13')
+    .addOption(dataOption())
+    .option('-o, --out <dir>', 'output folder (default: ./out)')
+    .option('-f, --format <formats>', 'what to make: html, pdf or html,pdf', 'html,pdf')
+    .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
+    .action(async (year: string, opts: { data?: string; out?: string; format?: string; browser?: string }) => {
+      const { buildCommand } = await import('./commands/build.js');
+      setCode(await buildCommand(year, opts, io));
+    });
+
   return program;
 }
 

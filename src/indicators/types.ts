@@ -25,6 +25,10 @@ export interface IndicatorDef {
   source: string;
   /** For breakdown members (e.g. `lado.source.police`), the id of the family (`lado.source`). */
   breakdownOf?: string;
+  /** For breakdown members: the code in the return (`police`), as used in the id. */
+  breakdownCode?: string;
+  /** For breakdown members: the code's label for tables (`Police`). */
+  breakdownLabel?: string;
   /** Decimal places to publish (counts 0, percentages and rates 1, money 0). */
   decimals: number;
 }
@@ -48,6 +52,11 @@ export interface IndicatorValue {
   provenance: Provenance | null;
   /** Why the value is not available, when it is not. */
   reason?: string;
+  /**
+   * Decimal places to publish this value with, when finer than the catalogue's `decimals`: a supplied
+   * figure keeps the precision it was supplied with (referrals per 10,000 of 1,212.53 stays 1,212.53).
+   */
+  decimals?: number;
 }
 
 /** Direction of change judged by the indicator's polarity. */
@@ -64,6 +73,8 @@ export interface Change {
   direction: Direction;
   /** Why there is no change figure, when there is none. */
   reason?: string;
+  /** Decimal places the change is published with, when finer than the catalogue's `decimals`. */
+  decimals?: number;
 }
 
 /** A comparator's value and the board's difference from it. */

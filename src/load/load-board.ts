@@ -44,6 +44,8 @@ export interface BoardData {
   years: string[];
   publishedFigures: WithRow<PublishedFigureRow>[];
   comparators: WithRow<ComparatorRow>[];
+  /** For each aggregates file read: column header → the spreadsheet letter it had in that file. */
+  columnLetters?: Map<string, Map<string, string>>;
   findings: Finding[];
 }
 
@@ -54,7 +56,7 @@ export interface YearData {
   recommendations: Recommendations | null | undefined;
   /** Narrative Markdown by section id. */
   narrative: Map<string, string>;
-  /** For each file read: column header → the spreadsheet letter it had in that file. */
+  /** For each file read (the year's returns and the board's aggregates): column header → its spreadsheet letter. */
   columnLetters: Map<string, Map<string, string>>;
   findings: Finding[];
 }
@@ -88,6 +90,8 @@ export function parseRows<T>(
       const key = String(issue.path[0] ?? '');
       const col = columns.find((c) => c.key === key);
       const idx = columnIndex.get(key);
+      // A required column missing from the file is one finding on the header (missing-column), not one per row.
+      if (idx === undefined && col?.required) continue;
       const params = ((issue as { params?: CellIssueParams }).params ?? { findingCode: 'invalid-value' }) as CellIssueParams;
       findings.push({
         code: params.findingCode,
@@ -158,12 +162,13 @@ async function loadYaml<T>(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    for (const err of doc.errors.slice(0, 5)) {
+    // Later syntax errors are nearly always knock-on effects of the first: report that one clearly.
+    for (const err of doc.errors.slice(0, 1)) {
       findings.push({
         code: 'yaml-syntax',
         severity: 'error',
         file: relPath,
-        row: err.linePos?.[0]?.line,
+        row: err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line,
         message: `The file is not valid YAML: ${err.message.split('\n')[0]}`,
         hint: 'Check indentation (spaces, not tabs) and that text containing a colon is in quotes.',
       });
@@ -173,9 +178,10 @@ async function loadYaml<T>(
   const result = schema.safeParse(doc.toJS());
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-    const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-    const keyPath = issue.path.join('.');
+    const issuePath = issue.path as (string | number)[];
+    const unknownKey = issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys?.[0] : undefined;
+    const line = yamlLine(doc, lineCounter, issuePath, unknownKey);
+    const keyPath = [...issuePath, ...(unknownKey === undefined ? [] : [unknownKey])].join('.');
     findings.push({
       code: 'config-invalid',
       severity: 'error',
@@ -183,10 +189,47 @@ async function loadYaml<T>(
       row: line,
       column: keyPath || undefined,
       message: describeYamlIssue(issue.code, keyPath, issue.message),
-      hint: 'See the data folder guide in the README for what this file may contain.',
+      hint: 'docs/data-folder.md lists every setting this file may contain.',
     });
   }
   return null;
+}
+
+interface YamlNodeLike {
+  range?: [number, number, number];
+  items?: { key?: unknown; value?: unknown }[];
+}
+
+/**
+ * The line of a YAML problem: the unknown key itself, the value at the path, or (for a missing key) the
+ * nearest enclosing key that exists.
+ */
+function yamlLine(
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  issuePath: (string | number)[],
+  unknownKey: string | undefined,
+): number | undefined {
+  const lineOf = (node: unknown) => {
+    const range = (node as YamlNodeLike | undefined)?.range;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+  };
+  const nodeAt = (depth: number) => (depth === 0 ? doc.contents : doc.getIn(issuePath.slice(0, depth), true)) as YamlNodeLike | undefined;
+  const keyIn = (map: YamlNodeLike | undefined, key: unknown) =>
+    map?.items?.find((p) => (p.key as { value?: unknown } | undefined)?.value === key)?.key;
+  // The deepest part of the path that exists in the file.
+  let depth = issuePath.length;
+  while (depth > 0 && !nodeAt(depth)) depth--;
+  if (depth === issuePath.length && unknownKey !== undefined) {
+    const line = lineOf(keyIn(nodeAt(depth), unknownKey));
+    if (line !== undefined) return line;
+  }
+  if (depth < issuePath.length && depth > 0) {
+    // A missing key: point at the key of the mapping it is missing from.
+    const line = lineOf(keyIn(nodeAt(depth - 1), issuePath[depth - 1]));
+    if (line !== undefined) return line;
+  }
+  return lineOf(nodeAt(depth)) ?? (depth === 0 ? 1 : undefined);
 }
 
 function describeYamlIssue(code: string, keyPath: string, message: string): string {
@@ -245,31 +288,37 @@ export async function loadBoard(dir: string): Promise<BoardData> {
     .map((e) => e.name)
     .sort();
 
+  const columnLetters = new Map<string, Map<string, string>>();
   const publishedFigures =
     (await exists(path.join(dir, OTHER_FILES.publishedFigures)))
-      ? ((await loadCsv(path.join(dir, OTHER_FILES.publishedFigures), OTHER_FILES.publishedFigures, PUBLISHED_FIGURES_COLUMNS, PUBLISHED_FIGURES_SCHEMA, findings)) ?? [])
+      ? ((await loadCsv(path.join(dir, OTHER_FILES.publishedFigures), OTHER_FILES.publishedFigures, PUBLISHED_FIGURES_COLUMNS, PUBLISHED_FIGURES_SCHEMA, findings, columnLetters)) ?? [])
       : [];
-  for (const f of publishedFigures) {
-    if (!parseYear(f.year)) {
+  const comparators =
+    (await exists(path.join(dir, OTHER_FILES.comparators)))
+      ? ((await loadCsv(path.join(dir, OTHER_FILES.comparators), OTHER_FILES.comparators, COMPARATOR_COLUMNS, COMPARATORS_SCHEMA, findings, columnLetters)) ?? [])
+      : [];
+  const yearColumns: [string, { year: string; row: number }[]][] = [
+    [OTHER_FILES.publishedFigures, publishedFigures],
+    [OTHER_FILES.comparators, comparators],
+  ];
+  for (const [file, rows] of yearColumns) {
+    for (const f of rows) {
+      if (parseYear(f.year)) continue;
       findings.push({
         code: 'year-invalid',
         severity: 'error',
-        file: OTHER_FILES.publishedFigures,
+        file,
         row: f.row,
         column: 'Year',
-        columnLetter: 'A',
+        columnLetter: columnLetters.get(file)?.get('Year'),
         value: f.year,
         message: `"${f.year}" is not a financial year.`,
-        hint: 'Write years like 2011-12.',
+        hint: 'Write years like 2011-12 (April 2011 to March 2012).',
       });
     }
   }
-  const comparators =
-    (await exists(path.join(dir, OTHER_FILES.comparators)))
-      ? ((await loadCsv(path.join(dir, OTHER_FILES.comparators), OTHER_FILES.comparators, COMPARATOR_COLUMNS, COMPARATORS_SCHEMA, findings)) ?? [])
-      : [];
 
-  return { dir, config, sections: configuredSections(config), years, publishedFigures, comparators, findings };
+  return { dir, config, sections: configuredSections(config), years, publishedFigures, comparators, columnLetters, findings };
 }
 
 /** Load one year's returns, recommendations and narrative from `<board>/<year>/`. */
@@ -279,7 +328,7 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
   const findings: Finding[] = [];
   const yearDir = path.join(board.dir, yearLabel);
   const returns: YearData['returns'] = {};
-  const columnLetters = new Map<string, Map<string, string>>();
+  const columnLetters = new Map<string, Map<string, string>>(board.columnLetters ?? []);
   const sectionIds = new Set(board.sections.map((s) => s.id));
 
   for (const def of RETURNS) {
@@ -326,7 +375,8 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
       const bytes = await readFile(path.join(narrativeDir, name));
       const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
       narrative.set(id, text);
-      if (!sectionIds.has(id)) {
+      // Without a readable board.yaml the sections are not known, so there is nothing to compare with.
+      if (board.config && !sectionIds.has(id)) {
         findings.push({
           code: 'narrative-unused',
           severity: 'warning',
@@ -337,7 +387,7 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
       }
     }
   }
-  for (const s of board.sections) {
+  for (const s of board.config ? board.sections : []) {
     if (!narrative.has(s.id)) {
       findings.push({
         code: 'narrative-missing',

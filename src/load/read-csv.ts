@@ -24,9 +24,13 @@ export interface CsvTable {
 const PERSONAL_DATA_HEADER =
   /\b(first ?name|fore ?names?|surname|last ?name|family ?name|full ?name|child'?s? name|name|d\.?o\.?b\.?|date of birth|birth ?date|born|address|street|post ?code|postcode|nhs ?(no|number)|upn|ni ?number|national insurance|phone|telephone|e-?mail)\b/i;
 
+/** "Name" qualified by a word that makes it the name of a thing, not a person ("Agency name", "Course name"). */
+const THING_NAME =
+  /\b(agency|course|event|school|setting|team|service|provider|organi[sz]ation|partner|locality|area|ward|heading|file|indicator|measure|sub-?group|group|board|panel|project|programme|module) ?names?\b/gi;
+
 /** True when a header looks like it holds names, dates of birth, addresses or other identifiers. */
 export function looksLikePersonalData(header: string): boolean {
-  return PERSONAL_DATA_HEADER.test(header);
+  return PERSONAL_DATA_HEADER.test(header.replace(THING_NAME, ' '));
 }
 
 function normHeader(h: string): string {
@@ -36,8 +40,9 @@ function normHeader(h: string): string {
 /** Decode bytes as UTF-8, or return null if they are not UTF-8 text. */
 export function decodeUtf8(bytes: Uint8Array): string | null {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return null; // UTF-16
+    return null; // UTF-16 with a byte-order mark
   }
+  if (looksLikeUtf16WithoutBom(bytes)) return null;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -45,9 +50,49 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+/** UTF-16 text without a byte-order mark: ASCII characters alternate with zero bytes. */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  return (evenZeros > pairs * 0.6 && oddZeros === 0) || (oddZeros > pairs * 0.6 && evenZeros === 0);
+}
+
+/** Known binary formats people send instead of CSV, recognised by their first bytes. */
+const BINARY_SIGNATURES: { bytes: number[]; what: string }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'an Excel workbook (.xlsx) or another zip file' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old-style Excel (.xls) or Word document' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+];
+
+/** Name the binary format of a file from its first bytes, or null when it is not one we know. */
+export function binaryKind(bytes: Uint8Array): string | null {
+  for (const sig of BINARY_SIGNATURES) {
+    if (sig.bytes.every((b, i) => bytes[i] === b)) return sig.what;
+  }
+  return null;
+}
+
+/** A file-level finding: the file as a whole cannot be read. */
+function fileFinding(file: string, code: string, message: string, hint: string, row?: number): Finding {
+  return { code, severity: 'error', file, ...(row === undefined ? {} : { row }), message, hint };
+}
+
 /**
  * Parse a CSV file's bytes against the expected columns. Findings cover the file as a whole and its
  * header; cell values are checked later by the row schema.
+ *
+ * Row numbers are spreadsheet rows: the n-th record of the file (blank lines included, as a spreadsheet
+ * shows them) is row n, even when a quoted cell spans several lines of the file.
  */
 export function readCsv(
   bytes: Uint8Array,
@@ -55,71 +100,95 @@ export function readCsv(
   columns: ColumnDef[],
 ): { table: CsvTable | null; findings: Finding[] } {
   const findings: Finding[] = [];
+  const binary = binaryKind(bytes);
+  if (binary) {
+    findings.push(
+      fileFinding(file, 'not-csv', `The file is ${binary}, not a CSV file.`, 'Open it in the program that made it and save (or export) it as "CSV UTF-8 (Comma delimited)".'),
+    );
+    return { table: null, findings };
+  }
   const text = decodeUtf8(bytes);
   if (text === null) {
-    findings.push({
-      code: 'not-utf8',
-      severity: 'error',
-      file,
-      message: 'The file is not UTF-8 text, so it cannot be read reliably.',
-      hint: 'In Excel use "Save As" → "CSV UTF-8 (Comma delimited)". If it is a spreadsheet (.xlsx), save it as CSV first.',
-    });
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16WithoutBom(bytes);
+    findings.push(
+      fileFinding(
+        file,
+        'not-utf8',
+        utf16
+          ? 'The file is saved as UTF-16 ("Unicode text"), not UTF-8, so it cannot be read reliably.'
+          : 'The file is not UTF-8 text (it may have been saved in an older Windows encoding), so it cannot be read reliably.',
+        'In Excel use "Save As" → "CSV UTF-8 (Comma delimited)". If it is a spreadsheet (.xlsx), save it as CSV first.',
+      ),
+    );
     return { table: null, findings };
   }
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') {
-    findings.push({
-      code: 'empty-file',
-      severity: 'error',
-      file,
-      message: 'The file is empty.',
-      hint: 'It needs a header row and one row per record; use the blank template for this return.',
-    });
+    findings.push(fileFinding(file, 'empty-file', 'The file is empty.', 'It needs a header row and one row per record; use the blank template for this return.'));
     return { table: null, findings };
   }
   if (body.includes('\u0000')) {
-    findings.push({
-      code: 'not-csv',
-      severity: 'error',
-      file,
-      message: 'The file holds binary data, not CSV text.',
-      hint: 'Save the spreadsheet as CSV (comma-separated values) and send that file.',
-    });
+    findings.push(fileFinding(file, 'not-csv', 'The file holds binary data, not CSV text.', 'Save the spreadsheet as CSV (comma-separated values) and send that file.'));
     return { table: null, findings };
   }
 
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: string[][];
   try {
     records = parse(body, {
-      bom: true,
       relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+      relax_quotes: true,
+    }) as string[][];
   } catch (error) {
-    const e = error as { lines?: number; message?: string };
-    findings.push({
-      code: 'not-csv',
-      severity: 'error',
-      file,
-      row: typeof e.lines === 'number' ? e.lines : undefined,
-      message: `The file could not be read as CSV${typeof e.lines === 'number' ? ` (problem near line ${e.lines})` : ''}: often an unmatched quote mark.`,
-      hint: 'Open it in a spreadsheet and save it again as CSV, or check quote marks near that line.',
-    });
+    const e = error as { records?: number; code?: string };
+    // The record being read when the parser gave up starts on the row after the last complete one.
+    const row = typeof e.records === 'number' ? e.records + 1 : undefined;
+    const unclosed = e.code === 'CSV_QUOTE_NOT_CLOSED';
+    findings.push(
+      fileFinding(
+        file,
+        'not-csv',
+        unclosed
+          ? `The file could not be read as CSV: a quote mark opened in row ${row ?? '?'} is never closed, so the rest of the file would run into one cell.`
+          : `The file could not be read as CSV${row ? ` (problem in row ${row})` : ''}.`,
+        'Check the quote marks in that row (a cell that starts with " must end with "), or open the file in a spreadsheet and save it again as CSV.',
+        row,
+      ),
+    );
     return { table: null, findings };
   }
 
-  const [headerRecord, ...dataRecords] = records;
+  const blank = (record: string[]) => record.every((c) => c.trim() === '');
+  const headerIndex = records.findIndex((r) => !blank(r));
+  const headerRecord = records[headerIndex];
   if (!headerRecord) {
-    findings.push({ code: 'empty-file', severity: 'error', file, message: 'The file is empty.', hint: 'Use the blank template for this return.' });
+    findings.push(fileFinding(file, 'empty-file', 'The file is empty.', 'Use the blank template for this return.'));
     return { table: null, findings };
   }
-  const headers = headerRecord.record.map((h) => h.replace(/^\uFEFF/, '').trim());
-  const headerRow = headerRecord.info.lines;
+  const headers = headerRecord.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const headerRow = headerIndex + 1;
 
   const expected = new Map(columns.map((c) => [normHeader(c.header), c]));
+  const knownHits = headers.filter((h) => expected.has(normHeader(h))).length;
+  if (headers.length === 1 && knownHits === 0) {
+    const delimiter = ([['\t', 'tabs'], [';', 'semicolons'], ['|', 'vertical bars']] as const).find(
+      ([d]) => headers[0]!.split(d).filter((h) => expected.has(normHeader(h))).length >= 1,
+    );
+    if (delimiter) {
+      findings.push(
+        fileFinding(
+          file,
+          'not-csv',
+          `The file separates its columns with ${delimiter[1]}, not commas.`,
+          'Save it from the spreadsheet as "CSV UTF-8 (Comma delimited)".',
+          headerRow,
+        ),
+      );
+      return { table: null, findings };
+    }
+  }
+
   const columnIndex = new Map<string, number>();
+  const unnamedColumns: number[] = [];
   headers.forEach((h, i) => {
     const col = expected.get(normHeader(h));
     if (col) {
@@ -141,7 +210,8 @@ export function readCsv(
       return;
     }
     if (h === '') {
-      // A blank header over an empty column is harmless (spreadsheets add them); over data it is reported per row.
+      // A blank header over an empty column is harmless (spreadsheets add them); over data it is reported below.
+      unnamedColumns.push(i);
       return;
     }
     if (looksLikePersonalData(h)) {
@@ -187,23 +257,39 @@ export function readCsv(
   }
 
   const rows: RawRow[] = [];
-  for (const rec of dataRecords) {
-    const row = rec.info.lines;
+  const unnamedReported = new Set<number>();
+  records.forEach((record, index) => {
+    if (index <= headerIndex || blank(record)) return;
+    const row = index + 1;
     const cells: Record<string, string | undefined> = {};
-    for (const [key, idx] of columnIndex) cells[key] = rec.record[idx];
-    if (rec.record.length > headers.length && rec.record.slice(headers.length).some((c) => c.trim() !== '')) {
+    for (const [key, idx] of columnIndex) cells[key] = record[idx];
+    if (record.length > headers.length && record.slice(headers.length).some((c) => c.trim() !== '')) {
       findings.push({
         code: 'extra-cells',
         severity: 'error',
         file,
         row,
         columnLetter: columnLetter(headers.length),
-        value: rec.record.slice(headers.length).join(','),
+        value: record.slice(headers.length).join(','),
         message: `Row ${row} has more cells than the header has columns.`,
         hint: 'Check for an unquoted comma inside a cell, or a value typed past the last column.',
       });
     }
+    for (const idx of unnamedColumns) {
+      if (unnamedReported.has(idx) || (record[idx] ?? '').trim() === '') continue;
+      unnamedReported.add(idx);
+      findings.push({
+        code: 'unexpected-column',
+        severity: 'warning',
+        file,
+        row,
+        columnLetter: columnLetter(idx),
+        value: record[idx]!.trim(),
+        message: `Column ${columnLetter(idx)} holds data but has no header, so it will be ignored (first seen in row ${row}).`,
+        hint: `Delete the column, or give it one of the expected headers: ${columns.map((c) => c.header).join(', ')}.`,
+      });
+    }
     rows.push({ row, cells });
-  }
+  });
   return { table: { rows, columnIndex, headers }, findings };
 }

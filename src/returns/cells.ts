@@ -64,7 +64,13 @@ export function parseCount(raw: string): CellResult<number> {
 
 /** Parse an amount of money in pounds: 0 or more, at most two decimal places; `£` and `,` allowed. */
 export function parseMoney(raw: string): CellResult<number> {
-  const s = raw.trim().replace(/^£/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  let s = raw.trim();
+  // Accounting brackets mean a negative amount: (1,500) is -1,500.
+  const bracketed = /^\((.*)\)$/.exec(s);
+  if (bracketed) s = `-${bracketed[1]!.trim()}`;
+  s = s
+    .replace(/^(-?)\s*£\s*/, '$1')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(s)) {
     return bad('not-a-number', `"${raw.trim()}" is not an amount of money.`, 'Enter pounds as a number such as 138706 or 1,540.50.');
   }

@@ -1,6 +1,36 @@
 /** The list of business-rule checks run by `validate` and `build`, in order. */
 import type { Check } from '../check.js';
+import { aggregateFigures } from './aggregate-figures.js';
+import { boardAttendance } from './board-attendance.js';
+import { cdopStatus } from './cdop-status.js';
+import { contextRanges } from './context-ranges.js';
+import { cpReviews } from './cp-reviews.js';
+import { datesInYear } from './dates-in-year.js';
+import { elearningTotal } from './elearning-total.js';
+import { endBeforeStart } from './end-before-start.js';
+import { financeTotals } from './finance-totals.js';
+import { ladoOutcome } from './lado-outcome.js';
+import { narrativeFigures } from './narrative-figures.js';
+import { personalDataValues } from './personal-data-values.js';
+import { placeholders } from './placeholders.js';
+import { trainingTotals } from './training-totals.js';
 import { uniqueValues } from './unique-values.js';
 
 /** Every check, in the order it runs. */
-export const CHECKS: Check[] = [uniqueValues];
+export const CHECKS: Check[] = [
+  uniqueValues,
+  personalDataValues,
+  datesInYear,
+  endBeforeStart,
+  cpReviews,
+  ladoOutcome,
+  cdopStatus,
+  trainingTotals,
+  elearningTotal,
+  financeTotals,
+  contextRanges,
+  boardAttendance,
+  aggregateFigures,
+  narrativeFigures,
+  placeholders,
+];

@@ -1,0 +1,459 @@
+/**
+ * Compute stage: every indicator for a year from the case-level rows and context.csv, then the series over
+ * every year the board has (computed where there are returns, supplied aggregates elsewhere), the change
+ * from the previous year, comparators, and reconciliation findings where computed and published differ.
+ * Everything here is pure except `loadAllYears`.
+ */
+import { loadYear, type BoardData, type WithRow, type YearData } from '../load/load-board.js';
+import { OTHER_FILES, returnDef, type ReturnId } from '../returns/definitions.js';
+import type { CpPlanRow, PublishedFigureRow } from '../returns/schemas.js';
+import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
+import { sortFindings, type Finding } from '../validate/findings.js';
+import { comparatorValues, computeChange } from './change.js';
+import { INDICATORS, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
+import { formatValue } from './format.js';
+import { decimalsOf, roundHalfAway } from './rounding.js';
+import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue, Provenance } from './types.js';
+
+/** How each return is named in a reason ("the LADO referrals return for 2012-13 was not supplied"). */
+const RETURN_PHRASE: Partial<Record<ReturnId, string>> = {
+  cpPlans: 'child protection plans return',
+  ladoReferrals: 'LADO referrals return',
+  cdopCases: 'child deaths (CDOP) return',
+  trainingEvents: 'training events return',
+  elearning: 'e-learning completions return',
+  finance: 'finance return',
+  context: 'context figures return (context.csv)',
+};
+
+/** Why a return's figures are not available: not supplied (undefined) or unreadable (null). */
+function returnUnavailable(id: ReturnId, year: string, state: null | undefined | readonly unknown[]): string {
+  const phrase = RETURN_PHRASE[id] ?? `${returnDef(id).title} return`;
+  // A return with a header and no rows is a blank template not yet filled in: not available, never 0.
+  if (Array.isArray(state)) return `the ${phrase} for ${year} has no rows yet`;
+  return state === undefined
+    ? `the ${phrase} for ${year} was not supplied`
+    : `the ${phrase} for ${year} could not be read (run \`lscb-report validate ${year}\`)`;
+}
+
+/** Plans open at the end of the day `date`: started on or before it and not ended by then. */
+export function openAt(plan: CpPlanRow, date: string): boolean {
+  return plan.planStart <= date && (plan.planEnd === null || plan.planEnd > date);
+}
+
+/** Collects the values of one year, in catalogue order. */
+class YearValues {
+  private readonly values = new Map<string, IndicatorValue>();
+  constructor(readonly year: string) {}
+
+  set(id: string, v: Omit<IndicatorValue, 'id' | 'year'>): void {
+    if (!isKnownIndicatorId(id)) throw new Error(`internal: indicator ${id} is not in the catalogue`);
+    this.values.set(id, { id, year: this.year, ...v });
+  }
+
+  count(id: string, n: number, provenance: Provenance): void {
+    this.set(id, { value: n, provenance });
+  }
+
+  /** A percentage from counts; null with a reason when the denominator is 0. */
+  percent(id: string, numerator: number, denominator: number, provenance: Provenance, emptyReason: string): void {
+    if (denominator === 0) this.set(id, { value: null, numerator, denominator, provenance, reason: emptyReason });
+    else this.set(id, { value: (numerator / denominator) * 100, numerator, denominator, provenance });
+  }
+
+  unavailable(id: string, reason: string): void {
+    this.set(id, { value: null, provenance: null, reason });
+  }
+
+  list(): IndicatorValue[] {
+    return INDICATORS.map(
+      (d) => this.values.get(d.id) ?? { id: d.id, year: this.year, value: null, provenance: null, reason: `no figure is computed for ${d.id}` },
+    );
+  }
+}
+
+const idsWithPrefix = (prefix: string) => INDICATORS.filter((d) => d.id.startsWith(prefix)).map((d) => d.id);
+
+function countBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
+  return m;
+}
+
+function computeCp(data: YearData, out: YearValues): void {
+  const y = data.year;
+  const rows = data.returns.cpPlans;
+  const cpIds = idsWithPrefix('cp.');
+  if (!rows || rows.length === 0) {
+    for (const id of cpIds) out.unavailable(id, returnUnavailable('cpPlans', y.label, rows));
+    return;
+  }
+  const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('cpPlans').file}` };
+  const open = rows.filter((r) => openAt(r, y.end));
+  const started = rows.filter((r) => inYear(r.planStart, y));
+  const ended = rows.filter((r) => r.planEnd !== null && inYear(r.planEnd, y));
+  out.count('cp.plans_open_at_year_end', open.length, prov);
+  out.count('cp.plans_started', started.length, prov);
+  out.count('cp.plans_ended', ended.length, prov);
+  out.percent(
+    'cp.second_or_subsequent_pct',
+    started.filter((r) => r.previousPlan).length,
+    started.length,
+    prov,
+    `no plans started in ${y.label}, so there is no percentage`,
+  );
+  out.percent(
+    'cp.lasting_2y_plus_pct',
+    ended.filter((r) => r.planEnd! >= addYears(r.planStart, 2)).length,
+    ended.length,
+    prov,
+    `no plans ended in ${y.label}, so there is no percentage`,
+  );
+  const threeMonthsBeforeEnd = addMonths(y.end, -3);
+  const reviewable = open.filter((r) => r.planStart <= threeMonthsBeforeEnd);
+  out.percent(
+    'cp.reviewed_in_time_pct',
+    reviewable.filter((r) => r.reviewsOnTime >= r.reviewsDue).length,
+    reviewable.length,
+    prov,
+    `no plan open on 31 March had lasted 3 months, so there is no percentage`,
+  );
+  const byCategory = countBy(open, (r) => r.category);
+  for (const d of INDICATORS.filter((x) => x.breakdownOf === 'cp.category')) {
+    out.count(d.id, byCategory.get(d.breakdownCode!) ?? 0, prov);
+  }
+
+  const context = data.returns.context;
+  const population = context?.find((r) => r.measure === 'child_population_0_17');
+  if (!context) {
+    out.unavailable('cp.rate_per_10k', `the child population is needed for the rate and ${returnUnavailable('context', y.label, context)}`);
+  } else if (!population) {
+    out.unavailable('cp.rate_per_10k', `context.csv for ${y.label} gives no child population (child_population_0_17), which the rate needs`);
+  } else if (population.value <= 0) {
+    out.unavailable('cp.rate_per_10k', `the child population in context.csv for ${y.label} is ${population.value}, so there is no rate`);
+  } else {
+    out.set('cp.rate_per_10k', {
+      value: (open.length / population.value) * 10000,
+      numerator: open.length,
+      denominator: population.value,
+      provenance: { ...prov, source: `child population ${population.value} from ${y.label}/context.csv: ${population.source}` },
+    });
+  }
+}
+
+function computeLado(data: YearData, out: YearValues): void {
+  const y = data.year;
+  const rows = data.returns.ladoReferrals;
+  if (!rows || rows.length === 0) {
+    for (const id of idsWithPrefix('lado.')) out.unavailable(id, returnUnavailable('ladoReferrals', y.label, rows));
+    return;
+  }
+  const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('ladoReferrals').file}` };
+  const received = rows.filter((r) => inYear(r.dateReceived, y));
+  out.count('lado.referrals', received.length, prov);
+  for (const [family, key] of [
+    ['lado.source', 'source'],
+    ['lado.sector', 'sector'],
+    ['lado.nature', 'nature'],
+    ['lado.outcome', 'outcome'],
+  ] as const) {
+    const counts = countBy(received, (r) => r[key]);
+    for (const d of INDICATORS.filter((x) => x.breakdownOf === family)) out.count(d.id, counts.get(d.breakdownCode!) ?? 0, prov);
+  }
+  out.count('lado.work_based', received.filter((r) => r.workBased).length, prov);
+  out.count('lado.outside_work', received.filter((r) => !r.workBased).length, prov);
+  // A referral is concluded when it has a conclusion date and is not recorded as outstanding.
+  const concluded = received.filter((r) => r.outcome !== 'outstanding' && r.dateConcluded !== null);
+  const within = concluded.filter((r) => r.dateConcluded! <= addMonths(r.dateReceived, 1));
+  const over = concluded.filter((r) => r.dateConcluded! > addMonths(r.dateReceived, 1));
+  out.percent('lado.concluded_within_1_month_pct', within.length, received.length, prov, `no referrals were received in ${y.label}, so there is no percentage`);
+  out.count('lado.over_1_month', over.length, prov);
+  out.count('lado.over_1_month_police', over.filter((r) => r.policeInvolved && !r.disciplinaryInvolved).length, prov);
+  out.count('lado.over_1_month_disciplinary', over.filter((r) => !r.policeInvolved && r.disciplinaryInvolved).length, prov);
+  out.count('lado.over_1_month_both', over.filter((r) => r.policeInvolved && r.disciplinaryInvolved).length, prov);
+}
+
+function computeCdop(data: YearData, out: YearValues): void {
+  const y = data.year;
+  const rows = data.returns.cdopCases;
+  if (!rows || rows.length === 0) {
+    for (const id of idsWithPrefix('cdop.')) out.unavailable(id, returnUnavailable('cdopCases', y.label, rows));
+    return;
+  }
+  const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('cdopCases').file}` };
+  const concludedInYear = (r: (typeof rows)[number]) => r.dateConcluded !== null && inYear(r.dateConcluded, y);
+  const notified = rows.filter((r) => inYear(r.dateNotified, y));
+  const concludedNotifiedInYear = notified.filter(concludedInYear).length;
+  out.count('cdop.deaths_notified', notified.length, prov);
+  out.count('cdop.reviews_concluded', rows.filter(concludedInYear).length, prov);
+  out.percent('cdop.notified_concluded_in_year_pct', concludedNotifiedInYear, notified.length, prov, `no deaths were notified in ${y.label}, so there is no percentage`);
+  out.count('cdop.considered_at_panel', notified.filter((r) => r.reviewStatus === 'deferred' || r.reviewStatus === 'concluded').length, prov);
+  out.count('cdop.deferred', notified.filter((r) => r.reviewStatus === 'deferred').length, prov);
+  out.count('cdop.not_yet_discussed', notified.filter((r) => r.reviewStatus === 'not-discussed').length, prov);
+  out.count('cdop.concluded_notified_in_year', concludedNotifiedInYear, prov);
+  out.count('cdop.concluded_notified_earlier', rows.filter((r) => concludedInYear(r) && r.dateNotified < y.start).length, prov);
+}
+
+function computeTraining(data: YearData, out: YearValues): void {
+  const y = data.year;
+  const events = data.returns.trainingEvents;
+  const eventIds = ['training.events', 'training.participants', ...INDICATORS.filter((d) => d.breakdownOf === 'training.type').map((d) => d.id)];
+  if (!events || events.length === 0) {
+    for (const id of eventIds) out.unavailable(id, returnUnavailable('trainingEvents', y.label, events));
+  } else {
+    const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('trainingEvents').file}` };
+    const inYearEvents = events.filter((r) => inYear(r.date, y));
+    out.count('training.events', inYearEvents.length, prov);
+    out.count('training.participants', inYearEvents.reduce((sum, r) => sum + r.participants, 0), prov);
+    const byType = countBy(inYearEvents, (r) => r.type);
+    for (const d of INDICATORS.filter((x) => x.breakdownOf === 'training.type')) out.count(d.id, byType.get(d.breakdownCode!) ?? 0, prov);
+  }
+  const courses = data.returns.elearning;
+  if (!courses || courses.length === 0) {
+    out.unavailable('training.elearning_completions', returnUnavailable('elearning', y.label, courses));
+  } else {
+    const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('elearning').file}` };
+    const total = courses.filter((r) => r.course.trim().toLowerCase() !== 'total').reduce((sum, r) => sum + r.completions, 0);
+    out.count('training.elearning_completions', total, prov);
+  }
+}
+
+function computeFinance(data: YearData, out: YearValues): void {
+  const y = data.year;
+  const rows = data.returns.finance;
+  if (!rows || rows.length === 0) {
+    for (const id of idsWithPrefix('finance.')) out.unavailable(id, returnUnavailable('finance', y.label, rows));
+    return;
+  }
+  const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('finance').file}` };
+  // Sum in pence so that lines with pence add up exactly.
+  const pence = (type: string) => rows.filter((r) => r.type === type).reduce((sum, r) => sum + Math.round(r.amount * 100), 0);
+  const expenditure = pence('expenditure');
+  const income = pence('income');
+  out.count('finance.expenditure_total', expenditure / 100, prov);
+  out.count('finance.income_total', income / 100, prov);
+  out.count('finance.carry_forward', (income - expenditure) / 100, prov);
+}
+
+function computeContext(data: YearData, out: YearValues): void {
+  const y = data.year;
+  const rows = data.returns.context;
+  const file = `${y.label}/${returnDef('context').file}`;
+  for (const d of INDICATORS.filter((x) => x.id.startsWith('context.'))) {
+    const measure = d.id.slice('context.'.length);
+    if (!rows || rows.length === 0) {
+      out.unavailable(d.id, returnUnavailable('context', y.label, rows));
+      continue;
+    }
+    const row = rows.find((r) => r.measure === measure);
+    if (!row) {
+      out.unavailable(d.id, `context.csv for ${y.label} gives no figure for ${measure}`);
+      continue;
+    }
+    out.set(d.id, { value: row.value, provenance: { kind: 'supplied', file, source: row.source }, ...finerDecimals(d, row.value) });
+  }
+}
+
+/** `{ decimals }` when a supplied figure was written more precisely than the catalogue publishes. */
+function finerDecimals(def: IndicatorDef, value: number): { decimals?: number } {
+  const dp = decimalsOf(value);
+  return dp > def.decimals ? { decimals: dp } : {};
+}
+
+/**
+ * Every catalogue indicator for one year, computed from that year's case-level rows (and context.csv, whose
+ * figures are supplied). A figure whose return is missing or unreadable is null with a reason, never 0.
+ * Values are unrounded. `board` is accepted so board-wide settings can shape computation; none do yet.
+ */
+export function computeYear(board: BoardData, data: YearData): IndicatorValue[] {
+  void board;
+  const out = new YearValues(data.year.label);
+  computeCp(data, out);
+  computeLado(data, out);
+  computeCdop(data, out);
+  computeTraining(data, out);
+  computeFinance(data, out);
+  computeContext(data, out);
+  return out.list();
+}
+
+/** Load every year folder of the board (oldest first), keyed by year label. */
+export async function loadAllYears(board: BoardData): Promise<Map<string, YearData>> {
+  const years = new Map<string, YearData>();
+  for (const year of board.years) years.set(year, await loadYear(board, year));
+  return years;
+}
+
+/** Every year the board has figures for: year folders, loaded years and years in published-figures.csv. */
+export function boardYears(board: BoardData, years?: ReadonlyMap<string, YearData>): string[] {
+  const all = new Set<string>(board.years);
+  for (const y of years?.keys() ?? []) all.add(y);
+  for (const f of board.publishedFigures) if (parseYear(f.year)) all.add(f.year);
+  return [...all].sort();
+}
+
+const PUBLISHED_FILE = OTHER_FILES.publishedFigures;
+
+function publishedValueOf(def: IndicatorDef, f: WithRow<PublishedFigureRow>): IndicatorValue {
+  return {
+    id: def.id,
+    year: f.year,
+    value: f.value,
+    provenance: { kind: 'supplied', file: PUBLISHED_FILE, source: f.source },
+    ...finerDecimals(def, f.value),
+  };
+}
+
+/** True when a computed value, rounded to the precision the figure was published with, matches it. */
+function agreesWithPublished(computed: number, published: number): boolean {
+  return roundHalfAway(computed, decimalsOf(published)) === published;
+}
+
+function reconciliationFinding(def: IndicatorDef, f: WithRow<PublishedFigureRow>, computed: IndicatorValue, what: string): Finding {
+  return {
+    code: 'reconciliation-difference',
+    severity: 'warning',
+    file: PUBLISHED_FILE,
+    row: f.row,
+    column: 'Value',
+    value: String(f.value),
+    message: `The published ${def.id} for ${f.year} is ${formatValue(def, f.value, { decimals: decimalsOf(f.value) })}, but ${what} ${formatValue(def, computed.value, { decimals: computed.decimals })}.`,
+    hint: `Check the published source (${f.source}) against ${computed.provenance?.file ?? 'the return'}; the figure from the returns is the one used.`,
+  };
+}
+
+/**
+ * Index published figures by year and id (the first of any duplicates wins). Unknown ids and duplicates get
+ * warnings with the codes `validate` uses for them (where they are errors), since this may run unvalidated.
+ */
+function indexPublished(board: BoardData): { byYear: Map<string, Map<string, WithRow<PublishedFigureRow>>>; findings: Finding[] } {
+  const byYear = new Map<string, Map<string, WithRow<PublishedFigureRow>>>();
+  const findings: Finding[] = [];
+  for (const f of board.publishedFigures) {
+    if (!parseYear(f.year)) continue; // reported by loadBoard
+    if (!isKnownIndicatorId(f.indicator)) {
+      findings.push({
+        code: 'unknown-indicator',
+        severity: 'warning',
+        file: PUBLISHED_FILE,
+        row: f.row,
+        column: 'Indicator',
+        value: f.indicator,
+        message: `"${f.indicator}" is not an indicator this tool knows, so the figure is not used.`,
+        hint: `Did you mean "${suggestIndicatorId(f.indicator)}"? Run \`lscb-report indicators --list\` for every id.`,
+      });
+      continue;
+    }
+    const forYear = byYear.get(f.year) ?? new Map<string, WithRow<PublishedFigureRow>>();
+    byYear.set(f.year, forYear);
+    const first = forYear.get(f.indicator);
+    if (first) {
+      findings.push({
+        code: 'duplicate-figure',
+        severity: 'warning',
+        file: PUBLISHED_FILE,
+        row: f.row,
+        column: 'Indicator',
+        value: f.indicator,
+        message: `${f.indicator} for ${f.year} is given more than once (first in row ${first.row}); the first is used.`,
+        hint: 'Keep one row per year and indicator.',
+      });
+      continue;
+    }
+    forYear.set(f.indicator, f);
+  }
+  return { byYear, findings };
+}
+
+/** A value for a year and indicator that nothing supplies. */
+function absent(id: string, year: string, reason: string): IndicatorValue {
+  return { id, year, value: null, provenance: null, reason };
+}
+
+/**
+ * The indicator report for `year`: every indicator with its value, the previous year's, the change and
+ * comparators, plus the series over every year the board has. Pure: `years` holds the loaded year folders.
+ *
+ * For each year and indicator the value is computed from the returns when they give one, else the
+ * published aggregate, else null with a reason. Where both exist and differ (at the published figure's
+ * precision), the computed value is kept and a `reconciliation-difference` warning names the published row.
+ * The plans open on 31 March of the previous year implied by a year's child protection return are
+ * reconciled the same way against that year's cp.plans_open_at_year_end.
+ */
+export function buildIndicatorReport(board: BoardData, years: Map<string, YearData>, year: string): IndicatorReport {
+  const { byYear: published, findings } = indexPublished(board);
+  const allYears = boardYears(board, years);
+  const series = new Map<string, Map<string, IndicatorValue>>(INDICATORS.map((d) => [d.id, new Map()]));
+
+  for (const y of allYears) {
+    const data = years.get(y);
+    const computed = data ? new Map(computeYear(board, data).map((v) => [v.id, v])) : null;
+    const pub = published.get(y);
+    for (const def of INDICATORS) {
+      const c = computed?.get(def.id);
+      const p = pub?.get(def.id);
+      let value: IndicatorValue;
+      if (c && c.value !== null) {
+        value = c;
+        if (p && !agreesWithPublished(c.value, p.value)) {
+          findings.push(reconciliationFinding(def, p, c, `the ${y} returns give`));
+        }
+      } else if (p) {
+        value = publishedValueOf(def, p);
+      } else if (c) {
+        value = c;
+      } else {
+        value = absent(def.id, y, `there are no returns for ${y} and no published figure for it`);
+      }
+      series.get(def.id)!.set(y, value);
+    }
+  }
+
+  // The snapshot at the previous 31 March implied by each year's child protection return.
+  const openDef = indicatorDef('cp.plans_open_at_year_end')!;
+  for (const [y, data] of years) {
+    const plans = data.returns.cpPlans;
+    if (!plans) continue;
+    const prev = shiftYear(y, -1);
+    const prevEnd = parseYear(prev)!.end;
+    const implied = plans.filter((r) => openAt(r, prevEnd)).length;
+    const recorded = series.get(openDef.id)!.get(prev);
+    if (!recorded || recorded.value === null) continue;
+    const impliedValue: IndicatorValue = {
+      id: openDef.id,
+      year: prev,
+      value: implied,
+      provenance: { kind: 'computed', file: `${y}/${returnDef('cpPlans').file}` },
+    };
+    const what = `the ${y} child protection plans return implies`;
+    const p = published.get(prev)?.get(openDef.id);
+    if (recorded.provenance?.kind === 'supplied' && p) {
+      if (!agreesWithPublished(implied, p.value)) findings.push(reconciliationFinding(openDef, p, impliedValue, what));
+    } else if (recorded.value !== implied) {
+      findings.push({
+        code: 'reconciliation-difference',
+        severity: 'warning',
+        file: `${y}/${returnDef('cpPlans').file}`,
+        message: `The ${prev} child protection plans return gives ${recorded.value} plans open on ${prevEnd}, but ${what} ${implied}.`,
+        hint: `Plans open on ${prevEnd} should appear in both years' returns with the same start and end dates.`,
+      });
+    }
+  }
+
+  const previousYear = parseYear(year) ? shiftYear(year, -1) : year;
+  const rows: IndicatorRow[] = INDICATORS.map((def) => {
+    const current = series.get(def.id)!.get(year) ?? absent(def.id, year, `there is no data for ${year}`);
+    const previous = series.get(def.id)!.get(previousYear) ?? absent(def.id, previousYear, `there is no data for ${previousYear}`);
+    return {
+      def,
+      year,
+      current,
+      previousYear,
+      previous,
+      change: computeChange(def, previous, current),
+      comparators: comparatorValues(def, current, board.comparators),
+    };
+  });
+
+  return { year, rows, series, findings: sortFindings(findings) };
+}

@@ -1,0 +1,129 @@
+/**
+ * The `board.yaml` a new board starts with: every setting of the board configuration schema, each
+ * explained in a comment, with the values a person must supply marked "To write:".
+ */
+import { KNOWN_SECTIONS } from '../config/sections.js';
+import { TO_WRITE_PREFIX } from './placeholders.js';
+import { comment, yamlScalar } from './yaml-text.js';
+
+/** What `init` knows about the board when it writes `board.yaml`. */
+export interface BoardYamlOptions {
+  /** The financial year the folder is started for, e.g. `2013-14`. */
+  year: string;
+  boardName?: string;
+  area?: string;
+}
+
+/** The text of a new board's `board.yaml`. */
+export function boardYaml(options: BoardYamlOptions): string {
+  const area = options.area?.trim() || `${TO_WRITE_PREFIX} the local authority area the board covers, e.g. Calderdale`;
+  const name =
+    options.boardName?.trim() ||
+    (options.area?.trim()
+      ? `${options.area.trim()} Safeguarding Children Board`
+      : `${TO_WRITE_PREFIX} the board's full name, e.g. Calderdale Safeguarding Children Board`);
+  const chair = `${TO_WRITE_PREFIX} the independent chair's name, as it is to be printed`;
+
+  const lines: string[] = [
+    ...comment(
+      'Board configuration: who the board is, which sections its annual report has and in what order, and ' +
+        'how the report is published. It is shared by every year folder; the figures live in the year folders ' +
+        '(like ' + options.year + '/) and in aggregates/.',
+    ),
+    '#',
+    ...comment(
+      'Made by `lscb-report init`. Replace every value that starts with "' + TO_WRITE_PREFIX + '" (until you do, ' +
+        '`lscb-report validate` lists them as warnings). A line starting with # is a comment and is ignored; to ' +
+        'use an optional setting, delete the # in front of it. Indent with spaces, never tabs, and put text that ' +
+        'contains a colon (:) in double quotes. Dates are written 2014-09-25.',
+    ),
+    '',
+    ...comment('Who the board is. Printed on the cover, in the essential information and in the PDF metadata.'),
+    'board:',
+    ...comment("The board's full name, as on its letterhead.", '  '),
+    `  name: ${yamlScalar(name)}`,
+    ...comment('Optional. A short name or abbreviation used in running text and page headers, e.g. CSCB.', '  '),
+    '  # shortName: CSCB',
+    ...comment('The local authority area the board covers; used in headings such as "children in Calderdale".', '  '),
+    `  area: ${yamlScalar(area)}`,
+    ...comment('The independent chair, who publishes the report and signs the foreword.', '  '),
+    `  chair: ${yamlScalar(chair)}`,
+    ...comment('The chair\'s title as printed under the foreword (default "Independent Chair").', '  '),
+    '  chairTitle: Independent Chair',
+    ...comment('Optional. The board business manager who prepares the report (named in the essential information).', '  '),
+    '  # businessManager: Jo Bloggs',
+    ...comment('Optional. A contact address for the report: use a shared mailbox rather than a person\'s own address.', '  '),
+    '  # contactEmail: safeguarding.board@example.gov.uk',
+    ...comment('Optional. The board\'s website, where the report is published (must start with https://).', '  '),
+    '  # website: https://www.example.gov.uk/safeguarding-board',
+    ...comment(
+      'The sub-groups and panels that do the board\'s work, each with a one-line purpose. Shown in the section ' +
+        'on the board. Replace [] with a list like the example below.',
+      '  ',
+    ),
+    '  subgroups: []',
+    '  # subgroups:',
+    '  #   - name: Audit and Quality Assurance sub-group',
+    '  #     purpose: Runs the multi-agency audits and the performance scorecard.',
+    '  #   - name: Learning and Development sub-group',
+    '  #     purpose: Plans, delivers and evaluates the multi-agency training programme.',
+    '  #   - name: Child Death Overview Panel',
+    '  #     purpose: Reviews the death of every child resident in the area.',
+    '',
+    ...comment('How the report is published.'),
+    'publication:',
+    ...comment('Language of the report (a BCP 47 tag), used by screen readers and stamped on the PDF.', '  '),
+    '  language: en-GB',
+    ...comment(
+      'Details for each year\'s report, keyed by the year in quotes. presentedDate is when the report went to the ' +
+        'board, publishedDate when it was published; the PDF is dated from them, never from the day it was built, ' +
+        'so rebuilding gives the same file. presentedTo lists who ' +
+        'received it. All three are optional: delete the # in front of each line as the dates are fixed, and ' +
+        'delete the {} after the year when you do.',
+      '  ',
+    ),
+    '  years:',
+    `    ${JSON.stringify(options.year)}: {}`,
+    '      # presentedDate: 2014-09-25',
+    '      # publishedDate: 2014-10-01',
+    '      # presentedTo: The Safeguarding Children Board; also the Health and Wellbeing Board',
+    '',
+    ...comment(
+      'The report\'s sections, in the order they are printed. Every section the tool knows is listed, in the ' +
+        'order of the reference report; delete a line to leave that section out, or move lines to reorder. ' +
+        'Each section\'s commentary is written in ' + options.year + '/narrative/<section>.md. To print a section under ' +
+        'your own title, write its entry with an id and a title instead of the plain id, like this:',
+    ),
+    '#   - id: finance',
+    '#     title: Budget and spending',
+    'sections:',
+  ];
+  for (const section of KNOWN_SECTIONS) {
+    lines.push(...comment(`${section.title}${section.appendix ? ' (appendix)' : ''}: ${section.guidance}`, '  '));
+    lines.push(`  - ${section.id}`);
+  }
+  lines.push(
+    '',
+    ...comment(
+      'Disclosure control for the published report. A very small count (say, two allegations about one kind ' +
+        'of worker in one sector) can identify a child or a member of staff. With suppress: true every count ' +
+        'below the threshold is printed as [c] instead of its value; where a suppressed count could be worked ' +
+        'out by subtracting the other figures from a total, a second figure is suppressed too, and a rate or ' +
+        'percentage is never printed from a suppressed count. Keep suppress: true unless your information ' +
+        'governance lead has agreed that small counts in these tables cannot identify anyone.',
+    ),
+    'disclosure:',
+    ...comment('true to suppress small counts in the published report, false to print every count.', '  '),
+    '  suppress: true',
+    ...comment('Counts below this number are suppressed (a whole number; 5 is usual practice).', '  '),
+    '  threshold: 5',
+    '',
+    ...comment(
+      'The report template: default (the tool\'s own layout), or a folder inside this board folder holding your ' +
+        'own partials/<section>.hbs files, e.g. template: my-template',
+    ),
+    'template: default',
+    '',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,150 @@
+/**
+ * The companion guide written into a new year folder (`<year>/README.md`): how to fill in each return,
+ * generated from the return definitions so it always says exactly what `validate` accepts.
+ */
+import { KNOWN_SECTIONS } from '../config/sections.js';
+import {
+  COMPARATOR_COLUMNS,
+  OTHER_FILES,
+  PUBLISHED_FIGURES_COLUMNS,
+  RETURNS,
+  type ColumnDef,
+  type ReturnDef,
+} from '../returns/definitions.js';
+import { csvCell } from './csv-cell.js';
+import { RETURN_SUPPLIERS } from './return-suppliers.js';
+
+const TYPE_WORDS: Record<ColumnDef['type'], string> = {
+  ref: 'reference: letters, digits, - _ / . (at most 40); never a name',
+  date: 'date: 2013-06-30 or 30/06/2013',
+  count: 'whole number, 0 or more',
+  money: 'pounds, 0 or more, at most 2 decimal places (£ and commas allowed)',
+  number: 'number (a trailing % is allowed)',
+  enum: 'one of the allowed values below',
+  yesno: 'yes or no (y, n and x also accepted)',
+  text: 'text',
+  indicator: 'indicator id (`lscb-report indicators --list`)',
+};
+
+/** Escape text for a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function typeWords(col: ColumnDef): string {
+  const words = TYPE_WORDS[col.type];
+  return col.blankMeans === 'no' ? `${words}; blank means no` : words;
+}
+
+function sectionTitles(def: ReturnDef): string {
+  return def.sections.map((id) => KNOWN_SECTIONS.find((s) => s.id === id)?.title ?? id).join(', ');
+}
+
+/** The columns of a file as a Markdown table, its allowed values and one example row. */
+function columnsBlock(columns: readonly ColumnDef[]): string[] {
+  const lines = [
+    '| column | required | what to write | meaning |',
+    '|---|---|---|---|',
+    ...columns.map(
+      (c) => `| ${cell(c.header)} | ${c.required ? 'yes' : 'no'} | ${cell(typeWords(c))} | ${cell(c.description)} |`,
+    ),
+    '',
+  ];
+  for (const c of columns) {
+    if (c.type !== 'enum' || !c.values) continue;
+    lines.push(`Allowed values for **${c.header}** (write the code or the label):`, '');
+    for (const v of c.values) lines.push(`- \`${v.code}\`: ${v.label}`);
+    lines.push('');
+  }
+  lines.push(
+    'An example row, under the header row:',
+    '',
+    '```csv',
+    columns.map((c) => csvCell(c.header)).join(','),
+    columns.map((c) => csvCell(c.example)).join(','),
+    '```',
+    '',
+  );
+  return lines;
+}
+
+/** The Markdown of `<year>/README.md`. */
+export function yearGuide(year: string): string {
+  const lines: string[] = [
+    `# Returns for ${year}: what to collect and how to fill it in`,
+    '',
+    `This folder holds the board's data for the financial year ${year} (1 April to 31 March). It was made by`,
+    '`lscb-report init`, with a blank template for every return: a CSV file that has its header row and nothing',
+    'else. Send each agency its template, put the completed file back here under the same name, and run',
+    '',
+    '```sh',
+    `lscb-report validate ${year} --data <board folder>`,
+    '```',
+    '',
+    'to see what is still to collect and what needs correcting. Every finding names the file, the row and the',
+    'column, as a spreadsheet shows them.',
+    '',
+    '## Rules for every return',
+    '',
+    '- Keep the header row exactly as it is (row 1). Columns may be in any order; other columns are ignored, with a warning.',
+    '- One row per record, as each return says below. Leave no blank rows in the middle.',
+    '- Save as **CSV UTF-8 (Comma delimited)**, not as an Excel workbook.',
+    '- Dates are written 2013-06-30 or 30/06/2013.',
+    '- **No personal data.** Never a name, date of birth, address or case-system number of a child or of the',
+    '  person an allegation is about: case-level returns carry pseudonymous references only (like CP-0042).',
+    '  `validate` refuses a return with a column that looks like personal data.',
+    '- A return left with its header row only counts as none (0) in the report. Where a return does not apply, or',
+    '  an agency cannot supply it, delete the file instead: the report then says its figures are not available.',
+    '',
+    '## The returns',
+    '',
+    '| file | return | one row per | collect it from |',
+    '|---|---|---|---|',
+    ...RETURNS.map((d) => `| [${d.file}](#${d.id.toLowerCase()}) | ${cell(d.title)} | ${cell(d.grain.replace(/^one row per /, ''))} | ${cell(RETURN_SUPPLIERS[d.id])} |`),
+    '',
+  ];
+  for (const def of RETURNS) {
+    lines.push(
+      `<a id="${def.id.toLowerCase()}"></a>`,
+      '',
+      `### ${def.title}: \`${def.file}\``,
+      '',
+      `One row per ${def.grain.replace(/^one row per /, '')}. Collect it from ${RETURN_SUPPLIERS[def.id]}. It feeds the report sections: ${sectionTitles(def)}.` +
+        (def.caseLevel ? ' This is a case-level return: pseudonymous references only.' : ''),
+      '',
+      ...columnsBlock(def.columns),
+    );
+  }
+  lines.push(
+    `## Recommendations: \`${OTHER_FILES.recommendations}\``,
+    '',
+    "The year's recommendations, grouped under the board's strategic objectives. The file explains itself in",
+    'its comments and has a complete example; replace the placeholder objective with your own.',
+    '',
+    `## Narrative: \`${OTHER_FILES.narrativeDir}/<section>.md\``,
+    '',
+    "One Markdown file per report section, named after the section's id in `board.yaml`. Each starts as a note",
+    'saying what statutory guidance expects the section to show; replace the note (and delete the',
+    '`<!-- lscb-report: placeholder ... -->` line above it) with the board\'s own words. Each paragraph becomes a',
+    'numbered paragraph of the report. Write `## Heading` for a sub-heading and `- item` for a list.',
+    '',
+    'Quote figures as **live figures**, so the text always agrees with the tables:',
+    '`{{value "cp.plans_open_at_year_end"}}` prints this year\'s figure, `{{previous "cp.plans_open_at_year_end"}}`',
+    'last year\'s and `{{change "cp.plans_open_at_year_end"}}` the change between them. `lscb-report indicators',
+    '--list` lists every figure id.',
+    '',
+    '## Figures for earlier years and for comparison (board folder, `aggregates/`)',
+    '',
+    'These two files sit in the board folder, not in a year folder, and hold one row per figure for any year.',
+    'Fill in last year\'s published figures so the report can show the change from last year, and England,',
+    'regional and statistical-neighbour figures so it can compare the area with them.',
+    '',
+    `### Published figures: \`${OTHER_FILES.publishedFigures}\``,
+    '',
+    ...columnsBlock(PUBLISHED_FIGURES_COLUMNS),
+    `### Comparators: \`${OTHER_FILES.comparators}\``,
+    '',
+    ...columnsBlock(COMPARATOR_COLUMNS),
+  );
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,379 @@
+/**
+ * A managed headless browser: launched once per run, reused for every PDF, each page closed in `finally`,
+ * the browser closed (and killed if it will not close) by `close()`. Printing is locked down: no script
+ * runs, no network request leaves the browser, and every print is bounded in time. A crash, a hang or a
+ * disconnect rejects with `PdfError`; it never hangs and never yields a PDF that is not complete.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { fillContentsPlaceholders, listContentsTargets, readDestinationPages } from './contents.js';
+import { PdfError } from './errors.js';
+import { loadPdf, saveWithMetadata, type PdfMetadata } from './metadata.js';
+import { repairOutlineTitles } from './outline.js';
+
+/** Default limit for one `print` call (all its passes together). */
+export const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
+/** Default limit for the browser to start. */
+export const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
+/** Most browser passes a contents-filling print may take before giving up. */
+export const MAX_CONTENTS_PASSES = 3;
+
+/**
+ * Chromium flags. `--host-resolver-rules` makes every host name and IP address unreachable: request
+ * interception alone does not see `<link rel=prefetch>` or `preconnect`, which Chromium fetches from the
+ * network stack directly (checked with Chromium 156).
+ */
+export const BROWSER_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+/** Options for starting the browser. */
+export interface LaunchOptions {
+  /** Default time limit for each `print` call, in ms (60 s unless given). */
+  timeoutMs?: number;
+  /** Time limit for the browser to start, in ms (30 s unless given). */
+  launchTimeoutMs?: number;
+}
+
+/** What to print and the metadata to stamp on it. */
+export interface PrintOptions extends PdfMetadata {
+  /** Fill `.toc-page` placeholders with real page numbers (two passes; see `contents.ts`). */
+  fillContents?: boolean;
+  /** Time limit for this call, all passes included; defaults to the session's. */
+  timeoutMs?: number;
+  /** Aborts the print (e.g. on Ctrl-C); the call then rejects with `PdfError` reason `aborted`. */
+  signal?: AbortSignal;
+}
+
+/** A printed document and what was learnt printing it. */
+export interface PrintResult {
+  pdf: Uint8Array;
+  pageCount: number;
+  /** 1-based page of every internal link target (element ID) in the document. */
+  contentsPages: Map<string, number>;
+  /** URLs the page tried to load and was refused (anything but `data:`); empty for self-contained HTML. */
+  blockedRequests: string[];
+  /** Browser passes used: 1, or 2 (occasionally 3) when filling in contents page numbers. */
+  passes: number;
+}
+
+type Guard = <T>(work: Promise<T>) => Promise<T>;
+
+/** A launched browser that prints self-contained HTML to PDF. */
+export class BrowserSession {
+  private closing = false;
+  private closed: Promise<void> | undefined;
+  private readonly disconnected: Promise<never>;
+
+  private constructor(
+    private readonly browser: Browser,
+    /** The temporary browser profile folder, removed by `close()`. */
+    readonly profileDir: string,
+    private readonly timeoutMs: number,
+    /** The executable this session runs. */
+    readonly executablePath: string,
+  ) {
+    this.disconnected = new Promise<never>((_, reject) => {
+      browser.once('disconnected', () => {
+        reject(
+          this.closing
+            ? new PdfError('session-closed', 'The browser was closed while a PDF was being printed.')
+            : new PdfError('crashed', 'The browser quit unexpectedly (it crashed or was killed) while printing the PDF.'),
+        );
+      });
+    });
+    this.disconnected.catch(() => undefined);
+    process.once('exit', this.removeProfileOnExit);
+  }
+
+  /** If the process exits without `close()` (Ctrl-C, an uncaught error), still remove the profile folder. */
+  private readonly removeProfileOnExit = (): void => {
+    try {
+      rmSync(this.profileDir, { recursive: true, force: true });
+    } catch {
+      // Best effort while exiting.
+    }
+  };
+
+  /** Start the browser at `executablePath` with a fresh, temporary profile; throws `PdfError` if it will not start. */
+  static async launch(executablePath: string, options: LaunchOptions = {}): Promise<BrowserSession> {
+    const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS);
+    const userDataDir = await mkdtemp(path.join(tmpdir(), 'lscb-report-browser-'));
+    try {
+      const browser = await puppeteer.launch({
+        executablePath,
+        headless: true,
+        pipe: true,
+        userDataDir,
+        args: [...BROWSER_ARGS],
+        timeout: options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS,
+        protocolTimeout: Math.max(timeoutMs, 30_000),
+      });
+      return new BrowserSession(browser, userDataDir, timeoutMs, executablePath);
+    } catch (error) {
+      await removeDir(userDataDir);
+      throw new PdfError('launch-failed', `Could not start the browser ${executablePath}: ${firstLine(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  /** Process id of the browser, when known (diagnostics and tests). */
+  get pid(): number | undefined {
+    return this.browser.process()?.pid;
+  }
+
+  /** True while the browser is running and usable. */
+  get isConnected(): boolean {
+    return !this.closing && this.browser.connected;
+  }
+
+  /** Print `html` to a finished PDF (metadata set, reproducible bytes). */
+  async printPdf(html: string, options: PrintOptions): Promise<Uint8Array> {
+    return (await this.print(html, options)).pdf;
+  }
+
+  /** Print `html` and return the PDF with its page count, contents page map and any blocked requests. */
+  async print(html: string, options: PrintOptions): Promise<PrintResult> {
+    if (this.closing) throw new PdfError('session-closed', 'The browser session is already closed.');
+    const timeoutMs = checkTimeout(options.timeoutMs ?? this.timeoutMs);
+    const stops: Array<Promise<never>> = [this.disconnected];
+    const cleanups: Array<() => void> = [];
+
+    let timer: NodeJS.Timeout | undefined;
+    stops.push(
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new PdfError(
+                'timeout',
+                `Printing the PDF took longer than ${formatSeconds(timeoutMs)} and was stopped. ` +
+                  'Try again, or allow more time.',
+              ),
+            ),
+          timeoutMs,
+        );
+      }),
+    );
+    cleanups.push(() => clearTimeout(timer));
+
+    const signal = options.signal;
+    if (signal !== undefined) {
+      stops.push(
+        new Promise<never>((_, reject) => {
+          const onAbort = (): void => reject(new PdfError('aborted', 'Printing the PDF was cancelled.'));
+          if (signal.aborted) onAbort();
+          signal.addEventListener('abort', onAbort, { once: true });
+          cleanups.push(() => signal.removeEventListener('abort', onAbort));
+        }),
+      );
+    }
+    for (const stop of stops) stop.catch(() => undefined);
+    const guard: Guard = (work) => Promise.race([work, ...stops]);
+
+    try {
+      return await this.printPasses(html, options, guard);
+    } catch (error) {
+      throw this.toPdfError(error);
+    } finally {
+      for (const cleanup of cleanups) cleanup();
+    }
+  }
+
+  /** Close the browser (killing it if it does not close within 5 s) and remove its profile. Never throws. */
+  close(): Promise<void> {
+    if (this.closed === undefined) {
+      this.closing = true;
+      this.closed = this.shutdown();
+    }
+    return this.closed;
+  }
+
+  private async shutdown(): Promise<void> {
+    const child = this.browser.process();
+    try {
+      if (this.browser.connected) await withTimeout(this.browser.close(), 5_000);
+    } catch {
+      // Fall through: the process is killed below.
+    }
+    if (child !== null && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await withTimeout(exited, 5_000).catch(() => undefined);
+    }
+    // After a crash or kill, Chromium's helper processes (zygote, renderers) can outlive the main one and
+    // keep writing to the profile. Puppeteer starts the browser as a process-group leader, so end the group.
+    if (child?.pid !== undefined && process.platform !== 'win32') {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // ESRCH: the group is already gone.
+      }
+    }
+    await removeDir(this.profileDir);
+    process.removeListener('exit', this.removeProfileOnExit);
+  }
+
+  private async printPasses(html: string, options: PrintOptions, guard: Guard): Promise<PrintResult> {
+    const targets = options.fillContents === true ? listContentsTargets(html) : [];
+    const blocked = new Set<string>();
+    let current = html;
+    for (let pass = 1; ; pass++) {
+      const bytes = await this.renderOnce(current, guard, blocked);
+      let doc;
+      try {
+        doc = await guard(loadPdf(bytes));
+      } catch (error) {
+        if (error instanceof PdfError) throw error;
+        throw new PdfError('invalid-output', `The browser's PDF could not be read back: ${firstLine(error)}`, {
+          cause: error,
+        });
+      }
+      const pages = readDestinationPages(doc);
+      if (targets.length > 0) {
+        const filled = fillContentsPlaceholders(html, pages);
+        if (filled.missing.length > 0) {
+          const ids = [...new Set(filled.missing)].map((id) => `#${id}`).join(', ');
+          throw new PdfError(
+            'contents-unresolved',
+            `The contents list points at ${ids}, but no linked element with that id was found in the printed document.`,
+          );
+        }
+        if (filled.html !== current) {
+          if (pass >= MAX_CONTENTS_PASSES) {
+            throw new PdfError(
+              'contents-unstable',
+              `The contents page numbers still changed the layout after ${pass} passes; ` +
+                'the .toc-page placeholders must have a fixed width.',
+            );
+          }
+          current = filled.html;
+          continue;
+        }
+      }
+      repairOutlineTitles(doc, current);
+      const pdf = await guard(saveWithMetadata(doc, options));
+      return { pdf, pageCount: doc.getPageCount(), contentsPages: pages, blockedRequests: [...blocked], passes: pass };
+    }
+  }
+
+  /** One browser pass: a fresh locked-down page, load the HTML, print, close the page whatever happens. */
+  private async renderOnce(html: string, guard: Guard, blocked: Set<string>): Promise<Uint8Array> {
+    const pagePromise = this.browser.newPage();
+    try {
+      const page = await guard(pagePromise);
+      const tabCrashed = new Promise<never>((_, reject) => {
+        page.once('error', (error: Error) =>
+          reject(new PdfError('crashed', 'The browser tab crashed while printing the PDF.', { cause: error })),
+        );
+      });
+      tabCrashed.catch(() => undefined);
+      const step: Guard = (work) => guard(Promise.race([work, tabCrashed]));
+
+      await step(page.setJavaScriptEnabled(false));
+      await step(page.setRequestInterception(true));
+      page.on('request', (request) => refuseNetwork(request, blocked));
+      // JavaScript is off for the page's own scripts; DevTools evaluation (used here) still works.
+      await step(page.setContent(html, { waitUntil: 'load', timeout: 0 }));
+      await step(page.evaluate(() => document.fonts.ready.then(() => undefined)));
+      return await step(
+        page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          tagged: true,
+          outline: true,
+          displayHeaderFooter: false,
+          timeout: 0,
+        }),
+      );
+    } finally {
+      await closePageQuietly(pagePromise);
+    }
+  }
+
+  private toPdfError(error: unknown): PdfError {
+    if (error instanceof PdfError) return error;
+    if (!this.closing && !this.browser.connected) {
+      return new PdfError('crashed', 'The browser quit unexpectedly (it crashed or was killed) while printing the PDF.', {
+        cause: error,
+      });
+    }
+    if (this.closing) return new PdfError('session-closed', 'The browser was closed while a PDF was being printed.');
+    if (error instanceof TimeoutError) {
+      return new PdfError('timeout', `The browser stopped responding while printing: ${firstLine(error)}`, { cause: error });
+    }
+    return new PdfError('print-failed', `The browser could not print the PDF: ${firstLine(error)}`, { cause: error });
+  }
+}
+
+/** Let `data:` sub-resources through; refuse everything else, including any navigation away. */
+function refuseNetwork(request: HTTPRequest, blocked: Set<string>): void {
+  const url = request.url();
+  if (url.startsWith('data:') && !request.isNavigationRequest()) {
+    request.continue().catch(() => undefined);
+    return;
+  }
+  // Recorded once the browser has confirmed the abort, so the list is what interception really refused.
+  request.abort('blockedbyclient').then(
+    () => blocked.add(url.length > 200 ? `${url.slice(0, 200)}…` : url),
+    () => undefined,
+  );
+}
+
+async function closePageQuietly(pagePromise: Promise<Page>): Promise<void> {
+  try {
+    const page = await withTimeout(pagePromise, 2_000);
+    await withTimeout(page.close(), 2_000);
+  } catch {
+    // The page never opened, or the browser is gone; closing the session cleans up.
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+/** Remove a folder, trying again for a moment if a dying browser process is still writing into it. */
+async function removeDir(dir: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await rm(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    if (!existsSync(dir)) return;
+  }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+/** A time limit must be a positive number of ms that `setTimeout` can hold (it fires at once beyond 2^31 - 1). */
+function checkTimeout(ms: number): number {
+  if (!Number.isFinite(ms) || ms <= 0 || ms > 2_147_483_647) {
+    throw new RangeError(`A PDF time limit must be between 1 ms and about 24 days, not ${ms}`);
+  }
+  return ms;
+}
+
+function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}

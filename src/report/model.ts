@@ -1,0 +1,897 @@
+/**
+ * Assemble stage: from the board, the year's returns and its indicators, build the report as plain data:
+ * sections in the configured order and titles, numbered paragraphs, tables with every number already
+ * formatted, chart specs, and a plain "not available" note wherever a return or figure is missing (never
+ * a zero). Nothing here is HTML except the narrative, which the Markdown renderer has made safe; the
+ * templates escape everything else.
+ */
+import { breakdownMembers, indicatorDef } from '../indicators/catalogue.js';
+import { formatChange, formatIndicatorValue, formatNumber, NOT_AVAILABLE } from '../indicators/format.js';
+import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
+import type { BoardData, YearData } from '../load/load-board.js';
+import { knownSection } from '../config/sections.js';
+import { suppressList } from '../disclosure/suppress.js';
+import {
+  CONTEXT_MEASURES,
+  LADO_NATURES,
+  LADO_OUTCOMES,
+  LADO_SOURCES,
+  TRAINING_TYPES,
+  returnDef,
+  type ReturnId,
+} from '../returns/definitions.js';
+import type { RowTypes } from '../returns/schemas.js';
+import { parseYear, shiftYear } from '../returns/year.js';
+import type { BarChartSpec } from './charts.js';
+import { liveFiguresFrom, paragraphAnchor, renderNarrative, resolveLiveFigures } from './narrative.js';
+
+/** One cell of a table body or footer. */
+export interface TableCell {
+  /** Text shown (already formatted); empty for a mark cell that is "no". */
+  text: string;
+  /** Right-aligned number. */
+  numeric: boolean;
+  /** A row header (`<th scope="row">`). */
+  header: boolean;
+  /** A tick-mark cell (shown as ✓ with a text alternative). */
+  mark: boolean;
+  markYes: boolean;
+  /** Text alternative read instead of the mark ("Yes" / "No"); empty for other cells. */
+  srText: string;
+  /** Indented sub-row label ("of which"). */
+  indent: boolean;
+  /** Indented twice (a part of a part). */
+  indent2: boolean;
+}
+
+/** A column header. */
+export interface TableColumn {
+  text: string;
+  numeric: boolean;
+  /** A column of tick marks (centred). */
+  mark: boolean;
+  /** A one-word header (a year, "Total") that should not wrap. */
+  nowrap: boolean;
+}
+
+/** A table ready to render: caption, scoped headers, formatted cells, totals in the footer. */
+export interface TableModel {
+  /** HTML id, unique in the report. */
+  id: string;
+  caption: string;
+  available: boolean;
+  /** "Not available: …" sentence when the table cannot be shown; empty otherwise. */
+  unavailable: string;
+  columns: TableColumn[];
+  rows: TableCell[][];
+  /** Total rows, rendered in `<tfoot>`. */
+  totals: TableCell[][];
+  /** Notes printed under the table (definitions, reasons a figure is not available, sources). */
+  notes: string[];
+  /** Small enough that it should never be split across pages. */
+  compact: boolean;
+}
+
+/** A chart: what to draw (for charts.ts) and, after rendering, its figure HTML. */
+export interface ChartModel {
+  id: string;
+  available: boolean;
+  unavailable: string;
+  spec: BarChartSpec;
+}
+
+/** A paragraph reference in a recommendation, linked when the paragraph exists in this report. */
+export interface ParagraphRef {
+  ref: string;
+  anchor: string;
+  linked: boolean;
+}
+
+/** The recommendations of the report, by strategic objective. */
+export interface RecommendationsModel {
+  available: boolean;
+  unavailable: string;
+  objectives: {
+    number: number;
+    title: string;
+    recommendations: {
+      text: string;
+      paragraphs: ParagraphRef[];
+      hasParagraphs: boolean;
+      /** "paragraph" or "paragraphs". */
+      paragraphWord: string;
+      status: string;
+      showStatus: boolean;
+    }[];
+  }[];
+}
+
+/** One section of the report. */
+export interface SectionModel {
+  id: string;
+  /** Id of the heading; contents links and bookmarks point here. */
+  anchor: string;
+  /** "3" or "Appendix 2". */
+  label: string;
+  title: string;
+  isAppendix: boolean;
+  /** Partial that renders it: the section id, or `generic-section` for sections without a partial. */
+  partial: string;
+  /** Narrative HTML before and after the section's tables and charts. */
+  narrative: { html: string; after: string; missing: boolean; paragraphs: string[] };
+  tables: Record<string, TableModel>;
+  charts: Record<string, ChartModel>;
+  recommendations: RecommendationsModel | null;
+}
+
+/** An entry of the contents page. */
+export interface ContentsEntry {
+  anchor: string;
+  label: string;
+  title: string;
+  isAppendix: boolean;
+}
+
+/** The whole report as data. */
+export interface ReportModel {
+  lang: string;
+  /** "Calderdale Safeguarding Children Board annual report 2012-13". */
+  title: string;
+  board: {
+    name: string;
+    shortName: string;
+    area: string;
+    chair: string;
+    chairTitle: string;
+    businessManager: string;
+    contactEmail: string;
+    website: string;
+  };
+  year: string;
+  previousYear: string;
+  /** "1 April 2012 to 31 March 2013". */
+  period: string;
+  /** Date shown on the cover, e.g. "29 August 2013"; empty when there is none. */
+  publishedDateText: string;
+  /** Running header text for the printed page. */
+  runningHeader: string;
+  presentedTo: string;
+  contents: ContentsEntry[];
+  sections: SectionModel[];
+}
+
+/** Options for assembling the model. */
+export interface ReportModelOptions {
+  /** SOURCE_DATE_EPOCH (seconds), used for the shown date only when board.yaml gives no publication date. */
+  sourceDateEpoch?: number | null;
+  /** Section ids that have a partial (default template or the board's own); others render generically. */
+  partials?: ReadonlySet<string>;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2013-08-29" → "29 August 2013". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** The ISO date shown as the publication date: board.yaml's, else SOURCE_DATE_EPOCH's, else none. */
+export function publicationDate(board: BoardData, year: string, sourceDateEpoch?: number | null): string | null {
+  const configured = board.config?.publication.years[year]?.publishedDate;
+  if (configured) return configured;
+  if (sourceDateEpoch !== undefined && sourceDateEpoch !== null && Number.isFinite(sourceDateEpoch)) {
+    return new Date(sourceDateEpoch * 1000).toISOString().slice(0, 10);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cells and tables
+
+const cell = (text: string, extra: Partial<TableCell> = {}): TableCell => ({
+  text,
+  numeric: false,
+  header: false,
+  mark: false,
+  markYes: false,
+  srText: '',
+  indent: false,
+  indent2: false,
+  ...extra,
+});
+const rowHeader = (text: string, indent: boolean | 2 = false): TableCell => cell(text, { header: true, indent: indent === true, indent2: indent === 2 });
+const num = (text: string): TableCell => cell(text, { numeric: true });
+const mark = (yes: boolean): TableCell => cell(yes ? '✓' : '', { mark: true, markYes: yes, srText: yes ? 'Yes' : 'No' });
+const col = (text: string, numeric = true): TableColumn => ({ text, numeric, mark: false, nowrap: !/\s/.test(text) });
+const markCol = (text: string): TableColumn => ({ text, numeric: false, mark: true, nowrap: false });
+
+const count = (n: number): string => formatNumber(n, 0);
+const money = (n: number): string => `£${formatNumber(n, Number.isInteger(n) ? 0 : 2)}`;
+
+function table(id: string, caption: string, columns: TableColumn[], rows: TableCell[][], extra: Partial<TableModel> = {}): TableModel {
+  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 16, ...extra };
+}
+
+function unavailableTable(id: string, caption: string, reason: string): TableModel {
+  return { id, caption, available: false, unavailable: `Not available: ${reason}`, columns: [], rows: [], totals: [], notes: [], compact: true };
+}
+
+function unavailableChart(id: string, title: string, reason: string): ChartModel {
+  return {
+    id,
+    available: false,
+    unavailable: `Not available: ${reason}`,
+    spec: { id, title, description: title, data: [], valueTitle: '', categoryTitle: '' },
+  };
+}
+
+/** Why a return's rows are not there: not supplied, or could not be read. */
+function returnRows<K extends ReturnId>(data: YearData, id: K): { rows: RowTypes[K][] } | { reason: string } {
+  const rows = data.returns[id];
+  const def = returnDef(id);
+  if (rows === undefined) return { reason: `the ${def.title.toLowerCase()} return (${def.file}) for ${data.year.label} was not supplied.` };
+  if (rows === null) return { reason: `the ${def.title.toLowerCase()} return (${def.file}) for ${data.year.label} could not be read.` };
+  return { rows: rows as RowTypes[K][] };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Indicators
+
+class Figures {
+  private readonly rows: Map<string, IndicatorRow>;
+  constructor(
+    readonly report: IndicatorReport,
+    readonly year: string,
+  ) {
+    this.rows = new Map(report.rows.map((r) => [r.def.id, r]));
+  }
+  row(id: string): IndicatorRow | undefined {
+    return this.rows.get(id);
+  }
+  def(id: string): IndicatorDef | undefined {
+    return this.rows.get(id)?.def ?? indicatorDef(id);
+  }
+  current(id: string): IndicatorValue | null {
+    return this.rows.get(id)?.current ?? null;
+  }
+  previous(id: string): IndicatorValue | null {
+    return this.rows.get(id)?.previous ?? null;
+  }
+  value(id: string): number | null {
+    return this.current(id)?.value ?? null;
+  }
+  text(id: string, which: 'current' | 'previous' = 'current'): string {
+    const d = this.def(id);
+    if (!d) return NOT_AVAILABLE;
+    return formatIndicatorValue(d, which === 'current' ? this.current(id) : this.previous(id));
+  }
+  reason(id: string, which: 'current' | 'previous' = 'current'): string | null {
+    const v = which === 'current' ? this.current(id) : this.previous(id);
+    if (v && v.value !== null) return null;
+    return v?.reason ?? `no figure for ${which === 'current' ? this.year : shiftYear(this.year, -1)}`;
+  }
+  series(id: string): Map<string, IndicatorValue> {
+    return this.report.series.get(id) ?? new Map();
+  }
+}
+
+const DIRECTION_WORDS: Record<string, string> = {
+  improved: 'Better',
+  worsened: 'Worse',
+  unchanged: 'No change',
+  not_applicable: 'Not judged',
+};
+
+/** Add a note for each figure shown as "not available", saying why (once per distinct reason). */
+function noteReasons(notes: string[], reasons: (string | null)[]): void {
+  for (const r of reasons) {
+    if (!r) continue;
+    const note = `Not available: ${r.replace(/\.$/, '')}.`;
+    if (!notes.includes(note)) notes.push(note);
+  }
+}
+
+/**
+ * A table of indicators with this year, last year, the change and its direction in words.
+ * `labels` overrides the catalogue title for a row.
+ */
+function indicatorComparisonTable(
+  id: string,
+  caption: string,
+  ids: string[],
+  f: Figures,
+  options: { labels?: Record<string, string>; direction?: boolean } = {},
+): TableModel {
+  const prev = shiftYear(f.year, -1);
+  const columns = [col('Measure', false), col(f.year), col(prev), col('Change', false)];
+  if (options.direction) columns.push(col('Compared with last year', false));
+  const notes: string[] = [];
+  const rows: TableCell[][] = [];
+  for (const indicatorId of ids) {
+    const r = f.row(indicatorId);
+    const d = f.def(indicatorId);
+    if (!d) continue;
+    const label = options.labels?.[indicatorId] ?? d.title;
+    // A change that is not available says so in the cell; the reason goes in the notes, not the cell.
+    const changeText = r && r.change ? formatChange(d, r.change) : NOT_AVAILABLE;
+    const changeCell = changeText.startsWith(NOT_AVAILABLE) ? NOT_AVAILABLE : changeText;
+    const both = f.value(indicatorId) !== null && f.previous(indicatorId)?.value != null;
+    if (r && both && changeText !== changeCell && r.change.reason) noteReasons(notes, [r.change.reason]);
+    const cells = [rowHeader(label), num(f.text(indicatorId)), num(f.text(indicatorId, 'previous')), cell(capitalise(changeCell))];
+    if (options.direction) cells.push(cell(r ? (DIRECTION_WORDS[r.change.direction] ?? r.change.direction) : NOT_AVAILABLE));
+    rows.push(cells);
+    noteReasons(notes, [f.reason(indicatorId), f.reason(indicatorId, 'previous')]);
+  }
+  return table(id, caption, columns, rows, { notes });
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * A breakdown family (e.g. `lado.source`) as a one-column count table with a total; zero rows are left out
+ * when `omitZero`. A previous-year column is added when any member has last year's figure. Small counts
+ * are suppressed when the board's disclosure settings say so.
+ */
+function breakdownTable(
+  id: string,
+  caption: string,
+  family: string,
+  totalId: string,
+  labelHeader: string,
+  f: Figures,
+  disclosure: Disclosure,
+  options: { omitZero?: boolean; valueHeader?: string } = {},
+): TableModel {
+  const members = breakdownMembers(family);
+  const total = f.value(totalId);
+  if (total === null) return unavailableTable(id, caption, f.reason(totalId) ?? 'no figure');
+  const shown = members.filter((m) => {
+    const v = f.value(m.id);
+    return !(options.omitZero && (v === null || v === 0));
+  });
+  const values = shown.map((m) => f.value(m.id) ?? 0);
+  const suppressed = disclosure.suppress ? suppressList(values, disclosure.threshold) : { cells: values.map(() => false), total: false };
+  const withPrevious = members.some((m) => f.previous(m.id)?.value !== null && f.previous(m.id)?.value !== undefined);
+  const prev = shiftYear(f.year, -1);
+  const columns = [col(labelHeader, false), col(options.valueHeader ?? f.year)];
+  if (withPrevious) columns.push(col(prev));
+  const notes: string[] = [];
+  const rows = shown.map((m, i) => {
+    const label = (m as IndicatorDef & { breakdownLabel?: string }).breakdownLabel ?? m.title;
+    const cells = [rowHeader(label), num(suppressed.cells[i] ? '[c]' : f.text(m.id))];
+    if (withPrevious) {
+      cells.push(num(f.text(m.id, 'previous')));
+    }
+    return cells;
+  });
+  const totalCells = [rowHeader('Total'), num(suppressed.total ? '[c]' : f.text(totalId))];
+  if (withPrevious) totalCells.push(num(f.text(totalId, 'previous')));
+  if (withPrevious && shown.some((m) => f.previous(m.id)?.value === null || f.previous(m.id) === null)) {
+    notes.push(`Not available: no ${prev} figure was supplied for that row.`);
+  }
+  if (suppressed.cells.some(Boolean)) {
+    notes.push(`[c]: a count of ${disclosure.threshold} or fewer, or a figure from which one could be worked out, is not published.`);
+  }
+  return table(id, caption, columns, rows, { totals: [totalCells], notes });
+}
+
+interface Disclosure {
+  suppress: boolean;
+  threshold: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Section data
+
+type SectionData = { tables: Record<string, TableModel>; charts: Record<string, ChartModel> };
+const empty = (): SectionData => ({ tables: {}, charts: {} });
+
+interface Ctx {
+  board: BoardData;
+  data: YearData;
+  f: Figures;
+  year: string;
+  prev: string;
+  disclosure: Disclosure;
+  sectionIds: Set<string>;
+}
+
+function localContext(ctx: Ctx): SectionData {
+  const { f } = ctx;
+  const ids = ['cp.plans_open_at_year_end', ...CONTEXT_MEASURES.map((m) => `context.${m.code}`)].filter((id) => {
+    const cur = f.current(id);
+    const pre = f.previous(id);
+    return (cur && cur.value !== null) || (pre && pre.value !== null);
+  });
+  const caption = `What we know about children and their vulnerabilities, ${ctx.year} and ${ctx.prev}`;
+  const t =
+    ids.length === 0
+      ? unavailableTable('table-local-context-figures', caption, returnReason(ctx, 'context'))
+      : indicatorComparisonTable('table-local-context-figures', caption, ids, f, {
+          labels: { 'cp.plans_open_at_year_end': 'Children with a child protection plan at 31 March' },
+        });
+  if (t.available) t.notes.push('Except for child protection plans, these figures come from other systems; their sources are listed in the indicators file published with this report.');
+  return { tables: { figures: t }, charts: {} };
+}
+
+function returnReason(ctx: Ctx, id: ReturnId): string {
+  const r = returnRows(ctx.data, id);
+  return 'reason' in r ? r.reason : `no figures were supplied for ${ctx.year}.`;
+}
+
+function training(ctx: Ctx): SectionData {
+  const out = empty();
+  const events = returnRows(ctx.data, 'trainingEvents');
+  const eventsCaption = `Direct training events by type, ${ctx.year}`;
+  if ('reason' in events) {
+    out.tables.eventsByType = unavailableTable('table-training-events', eventsCaption, events.reason);
+  } else {
+    const rows = TRAINING_TYPES.map((t) => {
+      const of = events.rows.filter((e) => e.type === t.code);
+      return [rowHeader(t.label), num(count(of.length)), num(count(of.reduce((a, e) => a + e.participants, 0)))];
+    });
+    const total = [
+      rowHeader('Total'),
+      num(count(events.rows.length)),
+      num(count(events.rows.reduce((a, e) => a + e.participants, 0))),
+    ];
+    out.tables.eventsByType = table('table-training-events', eventsCaption, [col('Type of event', false), col('Events'), col('Participants')], rows, {
+      totals: [total],
+    });
+  }
+
+  const attendance = returnRows(ctx.data, 'trainingAttendance');
+  const agencyCaption = `Participants at direct training events by agency, ${ctx.year}`;
+  if ('reason' in attendance) {
+    out.tables.byAgency = unavailableTable('table-training-agency', agencyCaption, attendance.reason);
+    out.charts.byAgency = unavailableChart('chart-training-agency', agencyCaption, attendance.reason);
+  } else {
+    const byAgency = new Map<string, number>();
+    for (const a of attendance.rows) byAgency.set(a.agency, (byAgency.get(a.agency) ?? 0) + a.participants);
+    const sorted = [...byAgency.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const total = sorted.reduce((a, [, n]) => a + n, 0);
+    out.tables.byAgency = table(
+      'table-training-agency',
+      agencyCaption,
+      [col('Agency', false), col('Participants'), col('Share of participants')],
+      sorted.map(([agency, n]) => [rowHeader(agency), num(count(n)), num(total > 0 ? `${formatNumber((100 * n) / total, 1)}%` : NOT_AVAILABLE)]),
+      { totals: [[rowHeader('Total'), num(count(total)), num(total > 0 ? '100.0%' : NOT_AVAILABLE)]] },
+    );
+    out.charts.byAgency = {
+      id: 'chart-training-agency',
+      available: true,
+      unavailable: '',
+      spec: {
+        id: 'chart-training-agency',
+        title: `Take-up of direct training by agency, ${ctx.year}`,
+        description: `Bar chart of participants at direct training events by agency in ${ctx.year}: ${sorted.map(([a, n]) => `${a} ${count(n)}`).join('; ')}. The same figures are in the table that follows.`,
+        data: sorted.map(([label, value]) => ({ label, value })),
+        valueTitle: 'Participants',
+        categoryTitle: 'Agency',
+        orientation: 'horizontal',
+      },
+    };
+  }
+
+  const elearning = returnRows(ctx.data, 'elearning');
+  const elCaption = `E-learning courses completed, ${ctx.year}`;
+  if ('reason' in elearning) {
+    out.tables.elearning = unavailableTable('table-training-elearning', elCaption, elearning.reason);
+  } else {
+    const courses = elearning.rows.filter((r) => r.course.trim().toLowerCase() !== 'total');
+    out.tables.elearning = table(
+      'table-training-elearning',
+      elCaption,
+      [col('Course', false), col('Completions')],
+      courses.map((c) => [rowHeader(c.course), num(count(c.completions))]),
+      { totals: [[rowHeader('Total'), num(count(courses.reduce((a, c) => a + c.completions, 0)))]] },
+    );
+  }
+  return out;
+}
+
+function section11Overview(ctx: Ctx): TableModel {
+  const caption = `Section 11 audit ${ctx.year}: overview by agency`;
+  const audit = returnRows(ctx.data, 'section11');
+  if ('reason' in audit) return unavailableTable('table-section-11-overview', caption, audit.reason);
+  return table(
+    'table-section-11-overview',
+    caption,
+    [
+      col('Agency', false),
+      markCol('Returned audit'),
+      markCol('Invited to challenge'),
+      markCol('Attended challenge event'),
+      markCol('Deferred until next year'),
+      markCol('Recommendations made'),
+    ],
+    audit.rows.map((r) => [rowHeader(r.agency), mark(r.returned), mark(r.invited), mark(r.attended), mark(r.deferred), mark(r.recommendations)]),
+    { notes: ['✓ marks a step the agency took; a blank cell means it did not.'], compact: audit.rows.length <= 30 },
+  );
+}
+
+function section11(ctx: Ctx): SectionData {
+  const out = empty();
+  const caption = `Section 11 audit ${ctx.year}: summary`;
+  const audit = returnRows(ctx.data, 'section11');
+  if ('reason' in audit) {
+    out.tables.summary = unavailableTable('table-section-11-summary', caption, audit.reason);
+  } else {
+    const n = (pred: (r: RowTypes['section11']) => boolean) => num(count(audit.rows.filter(pred).length));
+    out.tables.summary = table('table-section-11-summary', caption, [col('Step', false), col('Agencies')], [
+      [rowHeader('Agencies in the audit'), num(count(audit.rows.length))],
+      [rowHeader('Returned their audit'), n((r) => r.returned)],
+      [rowHeader('Invited to a challenge event'), n((r) => r.invited)],
+      [rowHeader('Attended a challenge event'), n((r) => r.attended)],
+      [rowHeader('Deferred until next year'), n((r) => r.deferred)],
+      [rowHeader('Recommendations made'), n((r) => r.recommendations)],
+    ]);
+  }
+  // The agency-by-agency table goes in the appendix when the board has one; otherwise here.
+  if (!ctx.sectionIds.has('appendix-section-11')) out.tables.overview = section11Overview(ctx);
+  return out;
+}
+
+function caseReviews(ctx: Ctx): SectionData {
+  const { f } = ctx;
+  const caption = `Child deaths notified and reviewed, ${ctx.year}`;
+  if (f.value('cdop.deaths_notified') === null) {
+    return { tables: { cdop: unavailableTable('table-cdop', caption, f.reason('cdop.deaths_notified') ?? 'no figure') }, charts: {} };
+  }
+  const rows: TableCell[][] = [
+    [rowHeader(`Deaths notified in ${ctx.year}`), num(f.text('cdop.deaths_notified'))],
+    [rowHeader('Considered at panel by 31 March', true), num(f.text('cdop.considered_at_panel'))],
+    [rowHeader('Review concluded', 2), num(f.text('cdop.concluded_notified_in_year'))],
+    [rowHeader('Deferred for more information', 2), num(f.text('cdop.deferred'))],
+    [rowHeader('Not yet discussed at panel', true), num(f.text('cdop.not_yet_discussed'))],
+    [rowHeader(`Reviews concluded at panel in ${ctx.year}`), num(f.text('cdop.reviews_concluded'))],
+  ];
+  // Split the reviews concluded in the year by the year the death was notified.
+  const cases = returnRows(ctx.data, 'cdopCases');
+  const year = ctx.data.year;
+  if (!('reason' in cases)) {
+    const byYear = new Map<string, number>();
+    for (const c of cases.rows) {
+      if (c.reviewStatus !== 'concluded' || !c.dateConcluded || c.dateConcluded < year.start || c.dateConcluded > year.end) continue;
+      const label = financialYearOf(c.dateNotified);
+      byYear.set(label, (byYear.get(label) ?? 0) + 1);
+    }
+    for (const [label, n] of [...byYear.entries()].sort((a, b) => b[0].localeCompare(a[0]))) {
+      rows.push([rowHeader(`Deaths notified in ${label}`, true), num(count(n))]);
+    }
+  } else {
+    rows.push([rowHeader(`Deaths notified in ${ctx.year}`, true), num(f.text('cdop.concluded_notified_in_year'))]);
+    rows.push([rowHeader('Deaths notified in earlier years', true), num(f.text('cdop.concluded_notified_earlier'))]);
+  }
+  rows.push([rowHeader(`Deaths notified in ${ctx.year} whose review concluded by 31 March`), num(f.text('cdop.notified_concluded_in_year_pct'))]);
+  const notes: string[] = [];
+  noteReasons(
+    notes,
+    ['cdop.considered_at_panel', 'cdop.deferred', 'cdop.not_yet_discussed', 'cdop.reviews_concluded', 'cdop.notified_concluded_in_year_pct'].map((id) => f.reason(id)),
+  );
+  const comparators = f.row('cdop.notified_concluded_in_year_pct')?.comparators ?? [];
+  for (const c of comparators) {
+    const name = c.comparator === 'england' ? 'England' : c.comparator === 'region' ? 'the region' : 'statistical neighbours';
+    notes.push(`For comparison, ${name}: ${formatNumber(c.value, 1)}% (${c.source}).`);
+  }
+  return { tables: { cdop: table('table-cdop', caption, [col('Child deaths', false), col('Number')], rows, { notes }) }, charts: {} };
+}
+
+function financialYearOf(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const start = m >= 4 ? y : y - 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+function priorityGroups(ctx: Ctx): SectionData {
+  const { f } = ctx;
+  const out = empty();
+  const cpIds = ['cp.plans_open_at_year_end', 'cp.rate_per_10k', 'cp.plans_started', 'cp.plans_ended', 'cp.second_or_subsequent_pct', 'cp.lasting_2y_plus_pct', 'cp.reviewed_in_time_pct'];
+  const cpCaption = `Child protection indicators, ${ctx.year} against ${ctx.prev}`;
+  const plans = returnRows(ctx.data, 'cpPlans');
+  out.tables.cpIndicators =
+    'reason' in plans && f.value('cp.plans_open_at_year_end') === null
+      ? unavailableTable('table-cp-indicators', cpCaption, plans.reason)
+      : indicatorComparisonTable('table-cp-indicators', cpCaption, cpIds, f, { direction: true });
+  if (out.tables.cpIndicators.available) {
+    out.tables.cpIndicators.notes.push('"Better" and "Worse" judge the change by whether a rise is good news for children; counts of plans are not judged.');
+  }
+
+  const catCaption = `Child protection plans open at 31 March by category of abuse`;
+  if (f.value('cp.plans_open_at_year_end') === null) {
+    out.tables.cpCategories = unavailableTable('table-cp-categories', catCaption, f.reason('cp.plans_open_at_year_end') ?? 'no figure');
+  } else {
+    const members = breakdownMembers('cp.category');
+    const values = members.map((m) => f.value(m.id) ?? 0);
+    const suppressed = ctx.disclosure.suppress ? suppressList(values, ctx.disclosure.threshold) : { cells: values.map(() => false), total: false };
+    const rows = members.map((m, i) => [
+      rowHeader((m as IndicatorDef & { breakdownLabel?: string }).breakdownLabel ?? m.title),
+      num(suppressed.cells[i] ? '[c]' : f.text(m.id)),
+      num(f.text(m.id, 'previous')),
+    ]);
+    const notes: string[] = [];
+    if (members.some((m) => f.previous(m.id)?.value === null || f.previous(m.id) === null)) {
+      notes.push(`Not available: no ${ctx.prev} figure was supplied for that category.`);
+    }
+    if (suppressed.cells.some(Boolean)) notes.push(`[c]: a count of ${ctx.disclosure.threshold} or fewer is not published.`);
+    out.tables.cpCategories = table('table-cp-categories', catCaption, [col('Category', false), col(ctx.year), col(ctx.prev)], rows, {
+      totals: [[rowHeader('All plans'), num(f.text('cp.plans_open_at_year_end')), num(f.text('cp.plans_open_at_year_end', 'previous'))]],
+      notes,
+    });
+  }
+
+  const otherIds = ['context.looked_after_children', 'context.placement_orders', 'context.cse_referrals', 'context.private_fostering_referrals'].filter(
+    (id) => f.value(id) !== null || (f.previous(id)?.value ?? null) !== null,
+  );
+  const otherCaption = `Other priority groups, ${ctx.year} against ${ctx.prev}`;
+  out.tables.otherGroups = otherIds.length
+    ? indicatorComparisonTable('table-priority-other', otherCaption, otherIds, f)
+    : unavailableTable('table-priority-other', otherCaption, returnReason(ctx, 'context'));
+  return out;
+}
+
+function boardEffectiveness(ctx: Ctx): SectionData {
+  const caption = `Membership of the board, ${ctx.year}`;
+  const members = returnRows(ctx.data, 'boardMembers');
+  if ('reason' in members) return { tables: { membership: unavailableTable('table-board-membership', caption, members.reason) }, charts: {} };
+  const withAttendance = members.rows.some((m) => m.meetingsHeld !== null);
+  const columns = [col('Name', false), col('Job title', false), col('Agency', false)];
+  if (withAttendance) columns.push(col('Meetings attended'));
+  const rows = members.rows.map((m) => {
+    const cells = [rowHeader(m.name), cell(m.role), cell(m.agency)];
+    if (withAttendance) {
+      cells.push(num(m.meetingsHeld !== null && m.meetingsAttended !== null ? `${count(m.meetingsAttended)} of ${count(m.meetingsHeld)}` : NOT_AVAILABLE));
+    }
+    return cells;
+  });
+  return { tables: { membership: table('table-board-membership', caption, columns, rows, { compact: false }) }, charts: {} };
+}
+
+function allegations(ctx: Ctx): SectionData {
+  const { f } = ctx;
+  const out = empty();
+  const series = [...f.series('lado.referrals').entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  const byYearCaption = 'Allegations referred to the LADO by year';
+  if (series.length === 0) {
+    out.tables.byYear = unavailableTable('table-lado-by-year', byYearCaption, f.reason('lado.referrals') ?? 'no figures');
+    out.charts.byYear = unavailableChart('chart-lado-by-year', byYearCaption, f.reason('lado.referrals') ?? 'no figures');
+  } else {
+    const d = f.def('lado.referrals')!;
+    const notes: string[] = [];
+    const supplied = series.filter(([, v]) => v.provenance?.kind === 'supplied').map(([y]) => y);
+    if (supplied.length) notes.push(`Figures for ${supplied.join(', ')} are as published earlier; the rest are computed from the referrals return.`);
+    noteReasons(notes, series.map(([, v]) => (v.value === null ? v.reason ?? null : null)));
+    out.tables.byYear = table(
+      'table-lado-by-year',
+      byYearCaption,
+      [col('Year', false), col('Referrals received')],
+      series.map(([y, v]) => [rowHeader(y), num(formatIndicatorValue(d, v))]),
+      { notes },
+    );
+    out.charts.byYear = {
+      id: 'chart-lado-by-year',
+      available: true,
+      unavailable: '',
+      spec: {
+        id: 'chart-lado-by-year',
+        title: 'Allegations referred to the LADO by year',
+        description: `Column chart of referrals to the LADO by year: ${series.map(([y, v]) => `${y} ${formatIndicatorValue(d, v)}`).join('; ')}. The same figures are in the table above.`,
+        data: series.map(([label, v]) => ({ label, value: v.value })),
+        valueTitle: 'Referrals received',
+        categoryTitle: 'Year',
+      },
+    };
+  }
+  out.tables.source = breakdownTable('table-lado-source', `Source of referrals to the LADO, ${ctx.year}`, 'lado.source', 'lado.referrals', 'Referred by', f, ctx.disclosure, {
+    omitZero: true,
+  });
+  out.tables.nature = breakdownTable('table-lado-nature', `Nature of allegation, ${ctx.year}`, 'lado.nature', 'lado.referrals', 'Nature', f, ctx.disclosure);
+  if (out.tables.nature.available) {
+    out.tables.nature.notes.unshift('"Unsuitable to work with children": the person behaved towards a child or children in a way that suggests they are unsuitable to work with children.');
+  }
+  out.tables.outcome = breakdownTable('table-lado-outcome', `Outcome of enquiries, ${ctx.year}`, 'lado.outcome', 'lado.referrals', 'Outcome', f, ctx.disclosure);
+
+  const wbCaption = `Allegations about conduct at work and outside work, ${ctx.year}`;
+  if (f.value('lado.work_based') === null) {
+    out.tables.workBased = unavailableTable('table-lado-work', wbCaption, f.reason('lado.work_based') ?? 'no figure');
+  } else {
+    out.tables.workBased = table('table-lado-work', wbCaption, [col('Where the conduct happened', false), col('Referrals')], [
+      [rowHeader('At work'), num(f.text('lado.work_based'))],
+      [rowHeader('Outside work'), num(f.text('lado.outside_work'))],
+    ], { totals: [[rowHeader('Total'), num(f.text('lado.referrals'))]] });
+  }
+
+  const tCaption = `How quickly allegations were resolved, ${ctx.year} against ${ctx.prev}`;
+  if (f.value('lado.concluded_within_1_month_pct') === null && f.value('lado.over_1_month') === null) {
+    out.tables.timeliness = unavailableTable('table-lado-timeliness', tCaption, f.reason('lado.concluded_within_1_month_pct') ?? 'no figure');
+  } else {
+    const r = (id: string, label: string, indent = false) => [rowHeader(label, indent), num(f.text(id)), num(f.text(id, 'previous'))];
+    const notes: string[] = [];
+    noteReasons(notes, ['lado.concluded_within_1_month_pct', 'lado.over_1_month'].flatMap((id) => [f.reason(id), f.reason(id, 'previous')]));
+    out.tables.timeliness = table('table-lado-timeliness', tCaption, [col('Measure', false), col(ctx.year), col(ctx.prev)], [
+      r('lado.concluded_within_1_month_pct', 'Concluded within one month (%)'),
+      r('lado.over_1_month', 'Took more than one month to conclude'),
+      r('lado.over_1_month_police', 'Police enquiries only', true),
+      r('lado.over_1_month_disciplinary', 'Disciplinary enquiries only', true),
+      r('lado.over_1_month_both', 'Both police and disciplinary enquiries', true),
+      r('lado.outcome.outstanding', 'Still outstanding at 31 March'),
+    ], { notes });
+  }
+  return out;
+}
+
+function finance(ctx: Ctx): SectionData {
+  const { f } = ctx;
+  const out = empty();
+  const lines = returnRows(ctx.data, 'finance');
+  const expCaption = `Expenditure, ${ctx.year}`;
+  const incCaption = `Contributions and other income, ${ctx.year}`;
+  const balCaption = `Balance carried forward from ${ctx.year}`;
+  if ('reason' in lines) {
+    out.tables.expenditure = unavailableTable('table-finance-expenditure', expCaption, lines.reason);
+    out.tables.income = unavailableTable('table-finance-income', incCaption, lines.reason);
+    out.tables.balance = unavailableTable('table-finance-balance', balCaption, lines.reason);
+    return out;
+  }
+  const exp = lines.rows.filter((r) => r.type === 'expenditure');
+  const inc = lines.rows.filter((r) => r.type === 'income');
+  const sum = (rs: { amount: number }[]) => rs.reduce((a, r) => a + r.amount, 0);
+  const moneyText = (id: string, fallback: number) => (f.value(id) !== null ? f.text(id) : money(fallback));
+  out.tables.expenditure = table('table-finance-expenditure', expCaption, [col('Heading', false), col('Amount')], exp.map((r) => [rowHeader(r.heading), num(money(r.amount))]), {
+    totals: [[rowHeader('Total expenditure'), num(moneyText('finance.expenditure_total', sum(exp)))]],
+  });
+  out.tables.income = table('table-finance-income', incCaption, [col('Contributor', false), col('Amount')], inc.map((r) => [rowHeader(r.heading), num(money(r.amount))]), {
+    totals: [[rowHeader('Total income'), num(moneyText('finance.income_total', sum(inc)))]],
+  });
+  out.tables.balance = table('table-finance-balance', balCaption, [col('', false), col('Amount')], [
+    [rowHeader('Total income'), num(moneyText('finance.income_total', sum(inc)))],
+    [rowHeader('Less total expenditure'), num(moneyText('finance.expenditure_total', sum(exp)))],
+  ], {
+    totals: [[rowHeader(`Carried forward to ${shiftYear(ctx.year, 1)}`), num(moneyText('finance.carry_forward', sum(inc) - sum(exp)))]],
+  });
+  out.tables.balance.columns[0]!.text = 'Item';
+  return out;
+}
+
+function recommendationsModel(ctx: Ctx, paragraphs: Set<string>): RecommendationsModel {
+  const recs = ctx.data.recommendations;
+  if (!recs) {
+    return {
+      available: false,
+      unavailable:
+        recs === null
+          ? `Not available: the recommendations file for ${ctx.year} could not be read.`
+          : `Not available: no recommendations file was supplied for ${ctx.year}.`,
+      objectives: [],
+    };
+  }
+  const statusLabels: Record<string, string> = { new: 'New', 'in-progress': 'In progress', complete: 'Complete', 'carried-forward': 'Carried forward' };
+  return {
+    available: true,
+    unavailable: '',
+    objectives: recs.objectives.map((o) => ({
+      number: o.number,
+      title: o.title,
+      recommendations: o.recommendations.map((r) => ({
+        text: r.text,
+        paragraphs: r.paragraphs.map((p) => ({ ref: p, anchor: paragraphAnchor(p), linked: paragraphs.has(p) })),
+        hasParagraphs: r.paragraphs.length > 0,
+        paragraphWord: r.paragraphs.length === 1 ? 'paragraph' : 'paragraphs',
+        status: statusLabels[r.status] ?? r.status,
+        showStatus: r.status !== 'new',
+      })),
+    })),
+  };
+}
+
+function theBoard(ctx: Ctx): SectionData {
+  const subgroups = ctx.board.config?.board.subgroups ?? [];
+  if (subgroups.length === 0) return empty();
+  return {
+    tables: {
+      subgroups: table(
+        'table-board-subgroups',
+        'Sub-groups and panels of the board',
+        [col('Sub-group', false), col('What it does', false)],
+        subgroups.map((g) => [rowHeader(g.name), cell(g.purpose ?? '')]),
+      ),
+    },
+    charts: {},
+  };
+}
+
+const SECTION_DATA: Record<string, (ctx: Ctx) => SectionData> = {
+  'the-board': theBoard,
+  'local-context': localContext,
+  training,
+  'section-11': section11,
+  'appendix-section-11': (ctx) => ({ tables: { overview: section11Overview(ctx) }, charts: {} }),
+  'case-reviews': caseReviews,
+  'priority-groups': priorityGroups,
+  'board-effectiveness': boardEffectiveness,
+  allegations,
+  finance,
+};
+
+/** True for a section laid out as an appendix (numbered Appendix 1, 2 … and without numbered paragraphs). */
+export function isAppendixSection(id: string): boolean {
+  return knownSection(id)?.appendix ?? id.startsWith('appendix');
+}
+
+/** The HTML id of a section's heading. */
+export function sectionAnchor(id: string): string {
+  return `section-${id}`;
+}
+
+/**
+ * Build the report model. Throws `NarrativeError` when a narrative cites an unknown figure or misuses the
+ * live-figure syntax (the build reports it as a validation error).
+ */
+export function buildReportModel(board: BoardData, data: YearData, indicators: IndicatorReport, options: ReportModelOptions = {}): ReportModel {
+  const year = data.year.label;
+  const prev = shiftYear(year, -1);
+  const config = board.config;
+  const f = new Figures(indicators, year);
+  const disclosure: Disclosure = { suppress: config?.disclosure.suppress ?? true, threshold: config?.disclosure.threshold ?? 5 };
+  const ctx: Ctx = { board, data, f, year, prev, disclosure, sectionIds: new Set(board.sections.map((s) => s.id)) };
+  const figures = liveFiguresFrom(indicators);
+
+  let mainNumber = 0;
+  let appendixNumber = 0;
+  const sections: SectionModel[] = board.sections.map((s) => {
+    const appendix = isAppendixSection(s.id);
+    const number = appendix ? ++appendixNumber : ++mainNumber;
+    const source = data.narrative.get(s.id);
+    const file = `${year}/narrative/${s.id}.md`;
+    const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[] } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: appendix ? null : number });
+    const sectionData = (SECTION_DATA[s.id] ?? empty)(ctx);
+    const hasPartial = options.partials ? options.partials.has(s.id) : Boolean(knownSection(s.id));
+    return {
+      id: s.id,
+      anchor: sectionAnchor(s.id),
+      label: appendix ? `Appendix ${number}` : String(number),
+      title: s.title,
+      isAppendix: appendix,
+      partial: hasPartial ? s.id : 'generic-section',
+      narrative: { html: narrative.html, after: narrative.after, missing: source === undefined || source.trim() === '', paragraphs: narrative.paragraphs },
+      tables: sectionData.tables,
+      charts: sectionData.charts,
+      recommendations: null,
+    };
+  });
+
+  // Recommendations cite paragraphs anywhere in the report, so they are resolved once all are numbered.
+  const allParagraphs = new Set(sections.flatMap((s) => s.narrative.paragraphs));
+  for (const s of sections) {
+    if (s.id === 'recommendations') s.recommendations = recommendationsModel(ctx, allParagraphs);
+  }
+
+  const name = config?.board.name ?? 'Safeguarding Children Board';
+  const published = publicationDate(board, year, options.sourceDateEpoch);
+  const fy = parseYear(year)!;
+  return {
+    lang: config?.publication.language ?? 'en-GB',
+    title: `${name} annual report ${year}`,
+    board: {
+      name,
+      shortName: config?.board.shortName ?? '',
+      area: config?.board.area ?? '',
+      chair: config?.board.chair ?? '',
+      chairTitle: config?.board.chairTitle ?? 'Independent Chair',
+      businessManager: config?.board.businessManager ?? '',
+      contactEmail: config?.board.contactEmail ?? '',
+      website: config?.board.website ?? '',
+    },
+    year,
+    previousYear: prev,
+    period: `${longDate(fy.start)} to ${longDate(fy.end)}`,
+    publishedDateText: published ? longDate(published) : '',
+    runningHeader: `${name} · Annual report ${year}`,
+    presentedTo: config?.publication.years[year]?.presentedTo ?? '',
+    contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
+    sections,
+  };
+}

@@ -1,0 +1,299 @@
+/**
+ * The reference part of docs/data-folder.md, generated from the definitions the tool itself uses (returns
+ * and their columns, board.yaml's schema, recommendations.yaml's schema, the checks and the finding codes),
+ * so the guide cannot drift from what `validate` accepts. The hand-written part of the guide sits above
+ * the markers; `updateDataFolderDocs` replaces what lies between them.
+ */
+import { z } from 'zod';
+import { boardConfigSchema } from '../config/board-config.js';
+import { KNOWN_SECTIONS, knownSection } from '../config/sections.js';
+import { CHECKS } from '../validate/checks/index.js';
+import { FINDING_CODES } from '../validate/checks/finding-codes.js';
+import {
+  COMPARATOR_COLUMNS,
+  OTHER_FILES,
+  PUBLISHED_FIGURES_COLUMNS,
+  RETURNS,
+  type ColumnDef,
+  type ColumnType,
+} from './definitions.js';
+import { recommendationsSchema } from './schemas.js';
+
+/** The markers around the generated part of docs/data-folder.md. */
+export const GENERATED_START = '<!-- BEGIN GENERATED REFERENCE: do not edit by hand; see src/returns/data-folder-docs.ts -->';
+export const GENERATED_END = '<!-- END GENERATED REFERENCE -->';
+
+/** What each setting of board.yaml means, by path (`[]` marks a list entry, `<year>` a year key). */
+export const BOARD_SETTING_DOCS: Record<string, string> = {
+  board: 'Who the board is. Printed on the cover, in the essential information and in the PDF metadata.',
+  'board.name': 'The board\'s full name, as on the report cover (e.g. "Calderdale Safeguarding Children Board").',
+  'board.shortName': 'The usual abbreviation (e.g. "CSCB"), used in running headers where space is short.',
+  'board.area': 'The local authority area the board covers.',
+  'board.chair': 'Name of the chair, who signs the foreword and is the PDF\'s author.',
+  'board.chairTitle': 'The chair\'s title as printed under the foreword.',
+  'board.businessManager': 'Name of the board business manager, given as the contact for the report.',
+  'board.contactEmail': 'E-mail address for enquiries about the report. Use a team mailbox rather than a person\'s own address.',
+  'board.website': 'The board\'s website (a full address starting https://).',
+  'board.subgroups': 'The board\'s sub-groups and panels, for the section on the board\'s structure.',
+  'board.subgroups[].name': 'Name of the sub-group.',
+  'board.subgroups[].purpose': 'One sentence on what it does.',
+  publication: 'How and when the report is published.',
+  'publication.language': 'Language of the report as a language tag; sets the language of the HTML and the PDF for screen readers.',
+  'publication.years': 'Details of each year\'s report, keyed by the year in quotes, e.g. `"2012-13":`.',
+  'publication.years.<year>': 'One year\'s publication details.',
+  'publication.years.<year>.publishedDate': 'Date the report was (or will be) published. It is also the date stamped in the PDF, so rebuilding the report gives an identical file.',
+  'publication.years.<year>.presentedDate': 'Date the report was presented to the board.',
+  'publication.years.<year>.presentedTo': 'Who the report was presented and sent to, in words.',
+  sections:
+    'The report\'s sections in the order they appear. Each entry is a section id (see the table of known sections below), or `id` and `title` to print it under the board\'s own title. Only the sections listed appear.',
+  'sections[].id': 'The section id.',
+  'sections[].title': 'The title to print instead of the default one.',
+  disclosure: 'Disclosure control: hiding small counts in the published edition so no child can be identified.',
+  'disclosure.suppress': 'Whether to suppress small counts in the published edition. Keep `true` unless the board has decided otherwise with its information governance lead.',
+  'disclosure.threshold': 'Counts from 1 up to this number are printed as `[c]`, with any further cells that would let them be worked out; 0 suppresses nothing.',
+  template:
+    'Where the report template comes from: `default` uses the built-in template, with any files the board puts in a `templates/` folder of its data folder (`report.css`, `partials/<section-id>.hbs`) used in place of the built-in ones; any other value names such a folder inside the board folder.',
+};
+
+/** What each field of recommendations.yaml means. */
+export const RECOMMENDATION_FIELD_DOCS: Record<string, string> = {
+  objectives: 'The board\'s strategic objectives for the year, in order.',
+  'objectives[].number': 'The objective\'s number (1, 2, 3, …).',
+  'objectives[].title': 'The objective in a few words.',
+  'objectives[].recommendations': 'The recommendations under this objective.',
+  'objectives[].recommendations[].text': 'The recommendation, as it is to be printed.',
+  'objectives[].recommendations[].paragraphs': 'Paragraph numbers of the report that support it, such as `"7.3"` (in quotes, so 7.10 is not read as 7.1).',
+  'objectives[].recommendations[].status': 'Where it stands.',
+};
+
+/** How each kind of cell is written, for the column tables. */
+const TYPE_WORDS: Record<ColumnType, string> = {
+  ref: 'reference',
+  date: 'date',
+  count: 'whole number',
+  money: 'amount (£)',
+  number: 'number',
+  enum: 'code',
+  yesno: 'yes/no',
+  text: 'text',
+  indicator: 'indicator id',
+};
+
+/** Escape text for a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Quote a value for a CSV example line. */
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function allowedWords(col: ColumnDef): string {
+  switch (col.type) {
+    case 'enum':
+      return (col.values ?? []).length <= 3
+        ? (col.values ?? []).map((v) => `\`${v.code}\``).join(', ')
+        : `one of the ${(col.values ?? []).length} codes below`;
+    case 'yesno':
+      return col.blankMeans === 'no' ? '`yes` or `x`; empty means no' : '`yes` or `no`';
+    case 'date':
+      return '`2012-06-30` or `30/06/2012`';
+    case 'count':
+      return '0 or more';
+    case 'money':
+      return '0 or more, at most 2 decimal places';
+    case 'ref':
+      return 'letters, digits, `-` `_` `/` `.`; up to 40 characters';
+    case 'indicator':
+      return 'an id from `lscb-report indicators --list`';
+    case 'number':
+      return 'any number; a trailing % is ignored';
+    case 'text':
+      return '';
+  }
+}
+
+function columnTable(columns: readonly ColumnDef[]): string[] {
+  const lines = [
+    '| column | type | required | allowed values | example | description |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const col of columns) {
+    const required = col.required ? 'yes' : 'no';
+    const description = `${col.description}${col.unique && !/unique/i.test(col.description) ? ' Unique in the file.' : ''}`;
+    const example = col.example === '' ? '(empty)' : `\`${col.example}\``;
+    lines.push(`| ${cell(col.header)} | ${TYPE_WORDS[col.type]} | ${required} | ${cell(allowedWords(col))} | ${cell(example)} | ${cell(description)} |`);
+  }
+  for (const col of columns) {
+    if (col.type !== 'enum' || (col.values ?? []).length <= 3) continue;
+    lines.push('', `Codes for **${col.header}** (the label is accepted too):`, '', '| code | label |', '|---|---|');
+    for (const v of col.values ?? []) lines.push(`| \`${v.code}\` | ${cell(v.label)} |`);
+  }
+  lines.push('', 'Example:', '', '```csv', columns.map((c) => csvCell(c.header)).join(','), columns.map((c) => csvCell(c.example)).join(','), '```');
+  return lines;
+}
+
+/** One row of a settings table, from a JSON schema walk. */
+interface SettingRow {
+  path: string;
+  type: string;
+  required: string;
+}
+
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  additionalProperties?: JsonSchema | boolean;
+  propertyNames?: JsonSchema;
+  enum?: unknown[];
+  default?: unknown;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+};
+
+function leafType(s: JsonSchema): string {
+  if (s.enum) return `one of ${s.enum.map((v) => `\`${String(v)}\``).join(', ')}`;
+  if (s.format === 'email') return 'e-mail address';
+  if (s.format === 'uri') return 'web address';
+  if (s.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return 'date (YYYY-MM-DD)';
+  if (s.type === 'boolean') return '`true` or `false`';
+  if (s.type === 'integer') {
+    const max = s.maximum !== undefined && s.maximum < Number.MAX_SAFE_INTEGER ? s.maximum : undefined;
+    return max !== undefined ? `whole number, ${s.minimum ?? 0} to ${max}` : `whole number${s.minimum !== undefined ? `, ${s.minimum} or more` : ''}`;
+  }
+  if (Array.isArray(s.type)) return s.type.map((t) => (t === 'string' ? 'text' : t)).join(' or ');
+  if (s.type === 'string') return 'text';
+  return s.type ?? 'value';
+}
+
+function defaultWords(value: unknown): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : JSON.stringify(value);
+  if (typeof value === 'object' && value !== null) return '';
+  return `\`${String(value)}\``;
+}
+
+function walkSchema(s: JsonSchema, path: string, required: boolean, rows: SettingRow[]): void {
+  const def = defaultWords(s.default);
+  const req = required && s.default === undefined ? 'yes' : def ? `no (default ${def})` : 'no';
+  if (s.properties) {
+    if (path) rows.push({ path, type: 'group of settings', required: req });
+    for (const [key, child] of Object.entries(s.properties)) {
+      walkSchema(child, path ? `${path}.${key}` : key, (s.required ?? []).includes(key), rows);
+    }
+    return;
+  }
+  if (s.type === 'array' && s.items) {
+    const variants = s.items.anyOf ?? [s.items];
+    const objects = variants.filter((v) => v.properties);
+    const words = variants.map((v) => (v.properties ? 'groups of settings' : leafType(v))).join(' or ');
+    rows.push({ path, type: `list${s.minItems ? ` (at least ${s.minItems})` : ''} of ${words}`, required: req });
+    for (const o of objects) {
+      for (const [key, child] of Object.entries(o.properties ?? {})) {
+        walkSchema(child, `${path}[].${key}`, (o.required ?? []).includes(key), rows);
+      }
+    }
+    return;
+  }
+  if (typeof s.additionalProperties === 'object' && s.propertyNames) {
+    rows.push({ path, type: 'one entry per year', required: req });
+    walkSchema(s.additionalProperties, `${path}.<year>`, false, rows);
+    return;
+  }
+  rows.push({ path, type: leafType(s), required: req });
+}
+
+/** The settings of a YAML file's schema, each with its description; throws if one is undocumented. */
+export function settingsTable(schema: z.ZodType, docs: Record<string, string>, fileName: string): string[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const rows: SettingRow[] = [];
+  walkSchema(json, '', true, rows);
+  const undocumented = rows.filter((r) => docs[r.path] === undefined).map((r) => r.path);
+  if (undocumented.length) {
+    throw new Error(`${fileName}: setting(s) ${undocumented.join(', ')} have no description in src/returns/data-folder-docs.ts`);
+  }
+  const lines = ['| setting | type | required | description |', '|---|---|---|---|'];
+  for (const r of rows) lines.push(`| \`${r.path}\` | ${cell(r.type)} | ${cell(r.required)} | ${cell(docs[r.path]!)} |`);
+  return lines;
+}
+
+/** Paths documented in `docs` that the schema no longer has (stale descriptions). */
+export function staleSettingDocs(schema: z.ZodType, docs: Record<string, string>): string[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const rows: SettingRow[] = [];
+  walkSchema(json, '', true, rows);
+  const paths = new Set(rows.map((r) => r.path));
+  return Object.keys(docs).filter((p) => !paths.has(p));
+}
+
+function sectionTitles(ids: string[]): string {
+  return ids.map((id) => knownSection(id)?.title ?? id).join(', ');
+}
+
+/** The generated reference part of docs/data-folder.md (without the markers). */
+export function renderDataFolderDocs(): string {
+  const out: string[] = [];
+  out.push(
+    '## Reference',
+    '',
+    'Everything from here to the end of this page is generated from the definitions `validate` itself uses, so it is always exact.',
+  );
+
+  out.push('', `### \`${OTHER_FILES.boardConfig}\``, '', 'At the root of the board folder. Unknown settings are errors, so a misspelt setting is caught rather than ignored.', '');
+  out.push(...settingsTable(boardConfigSchema, BOARD_SETTING_DOCS, OTHER_FILES.boardConfig));
+  out.push('', '#### Section ids', '', 'The sections the default template can print, in the order of the reference report. Each has a narrative file `<year>/narrative/<id>.md`.', '');
+  out.push('| id | default title | what it should show |', '|---|---|---|');
+  for (const s of KNOWN_SECTIONS) out.push(`| \`${s.id}\` | ${cell(s.title)}${s.appendix ? ' (appendix)' : ''} | ${cell(s.guidance)} |`);
+
+  out.push('', '### The year\'s returns', '', 'Each year folder (named like `2012-13`) holds these CSV files. Headers are matched ignoring case and spaces around them; columns may come in any order.');
+  for (const def of RETURNS) {
+    out.push('', `#### \`<year>/${def.file}\`: ${def.title}`, '');
+    out.push(`${def.grain.charAt(0).toUpperCase()}${def.grain.slice(1)}.`);
+    out.push(`Report sections that use it: ${sectionTitles(def.sections)}.`);
+    if (def.caseLevel) out.push('This is a case-level return: people appear only as pseudonymous references.');
+    out.push('');
+    out.push(...columnTable(def.columns));
+  }
+
+  out.push('', `### \`<year>/${OTHER_FILES.recommendations}\``, '', 'The recommendations of the year, grouped by strategic objective. Unknown fields are errors.', '');
+  out.push(...settingsTable(recommendationsSchema, RECOMMENDATION_FIELD_DOCS, OTHER_FILES.recommendations));
+
+  out.push('', '### The aggregates folder', '', 'Figures the board does not compute from case-level rows: earlier years\' published figures and comparators. These files apply to every year.');
+  out.push('', `#### \`${OTHER_FILES.publishedFigures}\``, '', 'One row per figure already published for a year (for example from last year\'s annual report), with where it was published.', '');
+  out.push(...columnTable(PUBLISHED_FIGURES_COLUMNS));
+  out.push('', `#### \`${OTHER_FILES.comparators}\``, '', 'One row per comparator figure (England, region or statistical neighbours) for a year and indicator.', '');
+  out.push(...columnTable(COMPARATOR_COLUMNS));
+
+  out.push('', '### Checks', '', 'Beyond reading each cell, `validate` runs these business rules:', '', '| check | what it enforces |', '|---|---|');
+  for (const check of CHECKS) out.push(`| \`${check.id}\` | ${cell(check.description)} |`);
+
+  out.push('', '### Finding codes', '', 'Every code `validate` can report. Errors stop the report being built; warnings are listed and the build goes on.', '');
+  out.push('| code | severity | meaning |', '|---|---|---|');
+  for (const f of FINDING_CODES) out.push(`| \`${f.code}\` | ${f.severity} | ${cell(f.meaning)} |`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Replace the generated part of the guide's text (between the markers) with `generated`. */
+export function updateDataFolderDocs(existing: string, generated: string = renderDataFolderDocs()): string {
+  const start = existing.indexOf(GENERATED_START);
+  const end = existing.indexOf(GENERATED_END);
+  if (start === -1 || end === -1 || end < start) {
+    throw new Error('docs/data-folder.md has lost its generated-reference markers');
+  }
+  return `${existing.slice(0, start + GENERATED_START.length)}\n\n${generated.trimEnd()}\n\n${existing.slice(end)}`;
+}
+
+/** The generated part currently in the guide's text, or null when the markers are missing. */
+export function generatedPartOf(existing: string): string | null {
+  const start = existing.indexOf(GENERATED_START);
+  const end = existing.indexOf(GENERATED_END);
+  if (start === -1 || end === -1 || end < start) return null;
+  return existing.slice(start + GENERATED_START.length, end).trim();
+}

@@ -1,0 +1,38 @@
+/** Check: context figures hold values their measure can take (no negative counts, percentages 0-100). */
+import type { Check } from '../check.js';
+import type { Finding } from '../findings.js';
+import { CONTEXT_MEASURES } from '../../returns/definitions.js';
+import { header, num, returnFile, rowsOf } from './helpers.js';
+
+/** True when a context measure is a percentage (its code ends in `_pct`). */
+export function isPercentMeasure(measure: string): boolean {
+  return measure.endsWith('_pct');
+}
+
+export const contextRanges: Check = {
+  id: 'context-ranges',
+  description: 'Context figures are not negative, and percentages lie between 0 and 100.',
+  run({ data }) {
+    const findings: Finding[] = [];
+    for (const r of rowsOf(data, 'context')) {
+      const label = CONTEXT_MEASURES.find((m) => m.code === r.measure)?.label ?? r.measure;
+      let problem: string | null = null;
+      if (r.value < 0) problem = `${label}: ${num(r.value)} is negative, which is impossible for this figure.`;
+      else if (isPercentMeasure(r.measure) && r.value > 100) problem = `${label}: ${num(r.value)} is more than 100, which is impossible for a percentage.`;
+      if (!problem) continue;
+      findings.push({
+        code: 'value-out-of-range',
+        severity: 'error',
+        file: returnFile(data, 'context'),
+        row: r.row,
+        column: header('context', 'value'),
+        value: String(r.value),
+        message: problem,
+        hint: isPercentMeasure(r.measure)
+          ? 'Give percentages as numbers from 0 to 100 (19 for 19%), not as fractions or counts.'
+          : 'Check the figure against its source.',
+      });
+    }
+    return findings;
+  },
+};

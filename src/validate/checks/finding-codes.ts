@@ -1,0 +1,77 @@
+/**
+ * Every finding code `validate` can report, with its severity and its meaning in plain words. The data
+ * folder guide prints this table, and a test checks that every code used in the loader, the cell parsers
+ * and the checks is listed here, so the list cannot fall behind the code.
+ */
+
+/** One finding code and what it means. */
+export interface FindingCodeInfo {
+  code: string;
+  severity: 'error' | 'warning' | 'error or warning';
+  /** Where it comes from: the file as a whole, a cell, a YAML file, or a business rule. */
+  kind: 'file' | 'cell' | 'settings' | 'year' | 'rule';
+  meaning: string;
+}
+
+const c = (code: string, severity: FindingCodeInfo['severity'], kind: FindingCodeInfo['kind'], meaning: string): FindingCodeInfo => ({
+  code,
+  severity,
+  kind,
+  meaning,
+});
+
+/** Every finding code, grouped by where it comes from. */
+export const FINDING_CODES: FindingCodeInfo[] = [
+  c('not-utf8', 'error', 'file', 'The file is not UTF-8 text: saved as UTF-16 ("Unicode text") or in an older Windows encoding. Nothing in it is read.'),
+  c('not-csv', 'error', 'file', 'The file is not CSV: a workbook, PDF or image renamed .csv, columns separated by semicolons or tabs, or a quote mark that is never closed. Nothing in it is read.'),
+  c('empty-file', 'error', 'file', 'The file has no header row (it is empty or holds only blank lines).'),
+  c('file-unreadable', 'error', 'file', 'The file could not be opened: it is a folder, or you lack permission to read it.'),
+  c('missing-column', 'error', 'file', 'A required column is not in the header row.'),
+  c('duplicate-column', 'error', 'file', 'The same column heading appears twice.'),
+  c('personal-data-column', 'error', 'file', 'A column heading suggests personal data (a name, date of birth, address, postcode, NHS number, phone or e-mail). Such data must never enter the tool.'),
+  c('unexpected-column', 'warning', 'file', 'A column that is not part of the return, or data under an empty heading. It is ignored.'),
+  c('extra-cells', 'error', 'file', 'A row has more cells than the header has columns, usually an unquoted comma inside a cell.'),
+  c('required-value-missing', 'error', 'cell', 'A cell that must be filled in is empty.'),
+  c('value-not-allowed', 'error', 'cell', 'The value is not one of the codes the column accepts (the hint suggests the closest), or a yes/no cell holds something else.'),
+  c('date-unreadable', 'error', 'cell', 'The cell is not a date in a form the tool reads (2012-06-30 or 30/06/2012), or its year is implausible.'),
+  c('date-impossible', 'error', 'cell', 'The date does not exist, such as 31/02/2013.'),
+  c('not-a-number', 'error', 'cell', 'A count, amount or figure that is not a number (words, symbols, or too large).'),
+  c('negative-count', 'error', 'cell', 'A count below 0.'),
+  c('fractional-count', 'error', 'cell', 'A count that is not a whole number.'),
+  c('negative-amount', 'error', 'cell', 'An amount of money below 0 (including accounting brackets). The Type column says whether money comes in or goes out.'),
+  c('too-many-decimals', 'error', 'cell', 'An amount of money with fractions of a penny.'),
+  c('ref-invalid', 'error', 'cell', 'A reference that is not a pseudonymous code: it has spaces or other characters, or is longer than 40 characters (a name typed in by mistake, for example).'),
+  c('indicator-id-invalid', 'error', 'cell', 'A cell that should hold an indicator id is not shaped like one (such as cp.plans_open_at_year_end).'),
+  c('invalid-value', 'error', 'cell', 'A cell the row could not accept for any other reason.'),
+  c('board-config-missing', 'error', 'settings', 'There is no board.yaml at the root of the board folder.'),
+  c('yaml-syntax', 'error', 'settings', 'A YAML file (board.yaml, recommendations.yaml) is not valid YAML; the row is the line where the problem was noticed.'),
+  c('config-invalid', 'error', 'settings', 'A YAML file is valid YAML but breaks its rules: an unknown setting, a required one missing, or a value of the wrong kind. The column is the setting\'s path, such as board.name.'),
+  c('unknown-section', 'warning', 'settings', 'board.yaml lists a section the default template does not know; it is printed from its narrative only, unless the board supplies a partial for it.'),
+  c('year-invalid', 'error', 'cell', 'A Year cell in the aggregates files is not a financial year like 2011-12.'),
+  c('return-missing', 'warning', 'year', 'A return (or recommendations.yaml) is absent for the year; the hint names the report sections that will say their data is not available.'),
+  c('return-empty', 'warning', 'year', 'A return has its header row but no rows yet.'),
+  c('narrative-missing', 'warning', 'year', 'A configured section has no narrative file; it will show its tables only.'),
+  c('narrative-unused', 'warning', 'year', 'A narrative file names a section that board.yaml does not list, so it is not printed.'),
+  c('narrative-placeholder', 'warning', 'year', 'A narrative file still holds the placeholder text written by `lscb-report init`.'),
+  c('recommendations-placeholder', 'warning', 'year', 'recommendations.yaml still holds "To write:" placeholder text.'),
+  c('config-placeholder', 'warning', 'settings', 'A board.yaml setting still holds "To write:" placeholder text.'),
+  c('duplicate-reference', 'error', 'rule', 'A reference (or another column that must be unique, such as an agency or course) appears in more than one row.'),
+  c('personal-data-value', 'error', 'rule', 'A free-text cell holds what looks like a postcode, e-mail address or phone number. The value is withheld from the finding.'),
+  c('date-outside-year', 'error or warning', 'rule', 'A date that must fall in the reporting year does not (an error), or a row belongs to another year\'s return, such as a plan that ended before the year began (a warning).'),
+  c('end-before-start', 'error', 'rule', 'Something ends before it began: a plan, a LADO referral, or a child death review.'),
+  c('reviews-exceed-due', 'error', 'rule', 'A child protection plan has more reviews on time than reviews due.'),
+  c('inconsistent-outcome', 'error', 'rule', 'An outcome or status disagrees with its date: an outstanding referral with a date concluded, a concluded one without; a concluded death review without its date or category, or a date without the status.'),
+  c('unknown-reference', 'error', 'rule', 'A row refers to something missing from the return it points to, such as attendance for an event that is not in the training events return.'),
+  c('total-mismatch', 'error', 'rule', 'A stated total differs from the sum of its rows (event participants, e-learning Total, finance totals). The message gives both and the difference.'),
+  c('carry-forward-mismatch', 'error', 'rule', 'The stated carry forward is not income minus expenditure. The message gives both and the difference.'),
+  c('value-out-of-range', 'error', 'rule', 'A figure its measure cannot take: a negative count, population or rate, or a percentage above 100.'),
+  c('attended-exceeds-held', 'error', 'rule', 'A board member attended more meetings than were held.'),
+  c('unknown-indicator', 'error', 'rule', 'An indicator id (in the aggregates files or a narrative live figure) is not in the catalogue; the hint suggests the closest.'),
+  c('duplicate-figure', 'error', 'rule', 'The same year and indicator (and comparator) appear twice in an aggregates file.'),
+  c('narrative-expression-not-allowed', 'error', 'rule', 'Narrative Markdown holds a {{…}} expression other than the live figures {{value "id"}}, {{previous "id"}} and {{change "id"}}.'),
+];
+
+/** The entry for a code, if it is listed. */
+export function findingCodeInfo(code: string): FindingCodeInfo | undefined {
+  return FINDING_CODES.find((f) => f.code === code);
+}

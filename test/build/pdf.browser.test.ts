@@ -1,0 +1,216 @@
+/**
+ * The sample built to PDF in a real browser and read back: pages, contents numbers against where each
+ * heading really lands, metadata, bookmarks, tags and the reference figures; and the HTML checked with
+ * axe-core inside the browser. Skipped outside CI when there is no browser; failing in CI.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli } from '../cli/helpers.js';
+import { describeWithBrowser, pageText, pdfInfo, scratchDir, testBrowserPath } from '../pdf/support.js';
+import { loadSample, SAMPLE_DIR } from '../report/sample.js';
+
+const HTML = 'calderdale-safeguarding-children-board-annual-report-2012-13.html';
+const PDF = 'calderdale-safeguarding-children-board-annual-report-2012-13.pdf';
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The titles of every bookmark in the PDF outline, depth first. */
+function bookmarkTitles(doc: PDFDocument): string[] {
+  const titles: string[] = [];
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const walk = (node: PDFDict | undefined): void => {
+    let item = node;
+    const seen = new Set<PDFDict>();
+    while (item && !seen.has(item)) {
+      seen.add(item);
+      const title = item.lookup(PDFName.of('Title'));
+      if (title instanceof PDFString || title instanceof PDFHexString) titles.push(squash(title.decodeText()));
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict));
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+    }
+  };
+  walk(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+  return titles;
+}
+
+describeWithBrowser('build to PDF (real browser)', () => {
+  let out: ReturnType<typeof scratchDir>;
+  let pdfFile: string;
+  let html: string;
+  let pages: string[];
+  let sections: { id: string; title: string; label: string; heading: string }[];
+  let code: number;
+  let stdout: string;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    const browserPath = testBrowserPath();
+    out = scratchDir();
+    const r = await runCli(['build', '2012-13', '--data', SAMPLE_DIR, '--out', out.dir, '--browser', browserPath], { env: { PATH: process.env.PATH } });
+    code = r.code;
+    stdout = r.stdout;
+    if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stderr}`);
+    pdfFile = path.join(out.dir, PDF);
+    html = readFileSync(path.join(out.dir, HTML), 'utf8');
+    const count = Number(pdfInfo(pdfFile).Pages);
+    pages = Array.from({ length: count }, (_, i) => squash(pageText(pdfFile, i + 1)));
+    const { board } = await loadSample();
+    let main = 0;
+    let appendix = 0;
+    sections = board.sections.map((s) => {
+      const isAppendix = s.id.startsWith('appendix');
+      const label = isAppendix ? `Appendix ${++appendix}` : String(++main);
+      return { id: s.id, title: s.title, label, heading: `${label}${isAppendix ? ':' : ''} ${s.title}` };
+    });
+    browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    out?.remove();
+  });
+
+  it('reports the PDF as written on the last line of stdout', () => {
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n').at(-1)).toContain(PDF);
+  });
+
+  it('is A4, tagged, with title, author, subject, keywords, language and the publication date', async () => {
+    const info = pdfInfo(pdfFile);
+    expect(info.Title).toBe('Calderdale Safeguarding Children Board annual report 2012-13');
+    expect(info.Author).toBe('Jane Booth');
+    expect(info.Subject).toContain('safeguard');
+    expect(info.Subject).toContain('1 April 2012 to 31 March 2013');
+    expect(info.Keywords).toContain('safeguarding children');
+    expect(info.Tagged).toBe('yes');
+    expect(info['Page size']).toContain('A4');
+    expect(info.CreationDate).toMatch(/^2013-08-29/);
+    const doc = await PDFDocument.load(readFileSync(pdfFile), { updateMetadata: false });
+    const lang = doc.catalog.lookup(PDFName.of('Lang'));
+    expect(lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : String(lang)).toBe('en-GB');
+  });
+
+  it('has a cover page without running header, and headers and footers "Page X of Y" after it', () => {
+    expect(pages.length).toBeGreaterThan(30);
+    expect(pages[0]).toContain('Annual report 2012-13');
+    expect(pages[0]).not.toContain('Page 1 of');
+    expect(pages[1]).toContain('Contents');
+    expect(pages[1]).toContain(`Page 2 of ${pages.length}`);
+    expect(pages[5]).toContain('Calderdale Safeguarding Children Board · Annual report 2012-13');
+    expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
+  });
+
+  it('prints each contents entry with the page its section heading really lands on', () => {
+    const contents = pages[1]!;
+    for (const s of sections) {
+      const words = s.title.split(/\s+/).map(escapeRe);
+      const pattern = new RegExp(
+        `${escapeRe(s.label)} ${words.map((w, i) => (i === 0 ? w : `(?: (\\d{1,3}))? ${w}`)).join('')}(?: (\\d{1,3}))?`,
+      );
+      const m = pattern.exec(contents);
+      expect(m, `contents entry for ${s.id}`).not.toBeNull();
+      const listed = Number(m!.slice(1).find((g) => g !== undefined));
+      const actual = pages.findIndex((p, i) => i > 1 && p.slice(0, 300).includes(s.heading)) + 1;
+      expect(actual, `heading "${s.heading}" found`).toBeGreaterThan(2);
+      expect(listed, `contents page for ${s.id}`).toBe(actual);
+    }
+  });
+
+  it('has a bookmark for every section', async () => {
+    const doc = await PDFDocument.load(readFileSync(pdfFile), { updateMetadata: false });
+    const titles = bookmarkTitles(doc);
+    for (const s of sections) expect(titles, s.id).toContain(s.heading);
+    expect(titles).toContain('Contents');
+  });
+
+  it('carries the reference figures in the right tables', () => {
+    const all = pages.join('\n');
+    const pageWith = (caption: string) => pages.find((p) => p.includes(caption)) ?? '';
+    expect(pageWith('Source of referrals to the LADO, 2012-13')).toMatch(/Police 25/);
+    expect(pageWith('Source of referrals to the LADO, 2012-13')).toMatch(/Total 144/);
+    expect(pageWith('Nature of allegation, 2012-13')).toMatch(/Physical abuse 55/);
+    expect(pageWith('Outcome of enquiries, 2012-13')).toMatch(/Substantiated 43 42/);
+    expect(pageWith('Expenditure, 2012-13')).toMatch(/Total expenditure £207,509/);
+    expect(all).toMatch(/Carried forward to 2013-14 £46,703/);
+    expect(pageWith('E-learning courses completed, 2012-13')).toMatch(/Total 1,068/);
+    expect(pageWith('Direct training events by type, 2012-13')).toMatch(/Total 66 1,378/);
+    expect(pageWith('Child protection indicators, 2012-13 against 2011-12')).toMatch(/Child protection plans open at 31 March 217 237/);
+    expect(pageWith('Child deaths notified and reviewed, 2012-13')).toMatch(/Deaths notified in 2012-13 17/);
+    expect(all).toMatch(/Jane Booth Independent Chair Calderdale Safeguarding Children Board/);
+  });
+
+  it('draws the charts in the PDF, not just their captions', () => {
+    const lado = pages.find((p) => p.includes('Allegations referred to the LADO by year') && p.includes('Referrals received'))!;
+    expect(lado).toBeDefined();
+    // Axis title and bar labels come from the SVG itself.
+    expect(lado.match(/Allegations referred to the LADO by year/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(lado).toMatch(/\bYear\b/);
+    const training = pages.find((p) => p.includes('Take-up of direct training by agency'));
+    expect(training).toMatch(/Participants/);
+  });
+
+  it('tags each chart as one Figure with its text alternative', async () => {
+    const doc = await PDFDocument.load(readFileSync(pdfFile), { updateMetadata: false });
+    const alts: string[] = [];
+    for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+      if (!(obj instanceof PDFDict) || obj.get(PDFName.of('S'))?.toString() !== '/Figure') continue;
+      const alt = obj.lookup(PDFName.of('Alt'));
+      alts.push(alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : '');
+    }
+    expect(alts).toHaveLength(2);
+    expect(alts.some((a) => a.includes('2012-13 144'))).toBe(true);
+    expect(alts.some((a) => a.includes('participants at direct training events by agency'))).toBe(true);
+  });
+
+  it('passes axe-core in the browser with no violations', async () => {
+    const page = await browser!.newPage();
+    try {
+      await page.setBypassCSP(true);
+      await page.setContent(html, { waitUntil: 'load' });
+      const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+      await page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
+      const result = (await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe;
+        return axe.run(document, { resultTypes: ['violations'] });
+      })) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+      const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+      expect(summary).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fits a phone screen and an A4 page without sideways scrolling of the page', async () => {
+    const page = await browser!.newPage();
+    try {
+      await page.setJavaScriptEnabled(false);
+      await page.setViewport({ width: 360, height: 740 });
+      await page.setContent(html, { waitUntil: 'load' });
+      const phone = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(phone.scroll).toBeLessThanOrEqual(phone.client);
+      // A4 less the side margins is about 658 CSS px; anything wider would make Chrome shrink every page.
+      await page.emulateMediaType('print');
+      await page.setViewport({ width: 658, height: 1000 });
+      const a4 = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(a4.scroll).toBeLessThanOrEqual(a4.client);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('gives the same PDF bytes when built again', async () => {
+    const again = scratchDir();
+    try {
+      const r = await runCli(['build', '2012-13', '--data', SAMPLE_DIR, '--out', again.dir, '--browser', testBrowserPath()]);
+      expect(r.code).toBe(0);
+      expect(readFileSync(path.join(again.dir, PDF)).equals(readFileSync(pdfFile))).toBe(true);
+    } finally {
+      again.remove();
+    }
+  });
+});

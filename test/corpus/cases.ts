@@ -1,0 +1,718 @@
+/**
+ * The bad-input corpus: each case starts from the valid base board (test/corpus/base/, zero findings),
+ * changes ONE thing, and names the finding `validate` must give for it (code, file, spreadsheet row,
+ * column header) and the exit code. Valid cases (files as people really send them) expect no finding.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BoardFiles } from './board-files.js';
+
+/** The finding a case must produce, exactly. `row` and `column` are null when the finding has none. */
+export interface ExpectedFinding {
+  code: string;
+  severity: 'error' | 'warning';
+  file: string;
+  row: number | null;
+  column: string | null;
+  /** Text the message or hint must contain (the suggestion, the stated and computed totals, …). */
+  says?: string[];
+}
+
+/** One bad (or awkward but valid) input. */
+export interface CorpusCase {
+  name: string;
+  /** The single problem, in words. */
+  problem: string;
+  mutate(board: BoardFiles): void;
+  /** The finding it must produce; null for a valid case (no findings at all). */
+  expect: ExpectedFinding | null;
+  exitCode: 0 | 1;
+}
+
+const Y = '2012-13';
+const CP = `${Y}/child-protection-plans.csv`;
+const LADO = `${Y}/lado-referrals.csv`;
+const CDOP = `${Y}/cdop-cases.csv`;
+const EVENTS = `${Y}/training-events.csv`;
+const ATTENDANCE = `${Y}/training-attendance.csv`;
+const ELEARNING = `${Y}/elearning-completions.csv`;
+const FINANCE = `${Y}/finance.csv`;
+const CONTEXT = `${Y}/context.csv`;
+const MEMBERS = `${Y}/board-members.csv`;
+const RECS = `${Y}/recommendations.yaml`;
+const PUBLISHED = 'aggregates/published-figures.csv';
+const COMPARATORS = 'aggregates/comparators.csv';
+const BOARD = 'board.yaml';
+const NARRATIVE = `${Y}/narrative/priority-groups.md`;
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./files/${name}`, import.meta.url)));
+
+const error = (code: string, file: string, row: number | null, column: string | null, says?: string[]): ExpectedFinding => ({
+  code,
+  severity: 'error',
+  file,
+  row,
+  column,
+  says,
+});
+const warning = (code: string, file: string, row: number | null, column: string | null, says?: string[]): ExpectedFinding => ({
+  ...error(code, file, row, column, says),
+  severity: 'warning',
+});
+
+/** Every file of the board rewritten the way spreadsheets and e-mail really deliver them. */
+function asPeopleSendThem(board: BoardFiles): void {
+  for (const file of board.paths().filter((p) => p.endsWith('.csv'))) {
+    board.edit(file, (text) => {
+      const [head, ...rows] = text.replace(/\n$/, '').split('\n');
+      // Stray spaces (and a different case) in the headers, every cell of the data quoted.
+      const header = head!
+        .split(',')
+        .map((h, i) => (i === 0 ? ` ${h.toUpperCase()}  ` : `${h} `))
+        .join(',');
+      const quoted = rows.map((r) =>
+        r
+          .split(',')
+          .map((c) => `"${c}"`)
+          .join(','),
+      );
+      return `\uFEFF${[header, ...quoted].join('\r\n')}\r\n\r\n\r\n`;
+    });
+  }
+}
+
+export const CASES: CorpusCase[] = [
+  // --- valid inputs that must stay valid ---------------------------------------------------------------
+  {
+    name: 'valid-base-board',
+    problem: 'none: the base board as it is',
+    mutate: () => {},
+    expect: null,
+    exitCode: 0,
+  },
+  {
+    name: 'valid-bom-crlf-blank-lines-quotes-header-spaces',
+    problem: 'none: every CSV has a UTF-8 BOM, CRLF line ends, trailing blank lines, quoted cells and stray header spaces',
+    mutate: asPeopleSendThem,
+    expect: null,
+    exitCode: 0,
+  },
+  {
+    name: 'valid-uk-dates',
+    problem: 'none: dates written the UK way (12/04/2012) and ISO with one-digit months (2012-8-3)',
+    mutate: (b) => b.setCell(LADO, 2, 'Date received', '12/04/2012').setCell(LADO, 3, 'Date received', '2012-8-3').setCell(LADO, 3, 'Date concluded', '20/10/2012'),
+    expect: null,
+    exitCode: 0,
+  },
+  {
+    name: 'valid-labels-and-money-formats',
+    problem: 'none: a coded value written as its label, yes/no as Y, money with £ and thousands separators',
+    mutate: (b) =>
+      b.setCell(CP, 2, 'Category', 'Neglect').setCell(CP, 3, 'Category', 'Physical abuse').setCell(CP, 3, 'Previous plan', 'Y')
+        .setCell(FINANCE, 2, 'Amount', '£60,000').setCell(FINANCE, 5, 'Amount', '£ 5,500.50'),
+    expect: null,
+    exitCode: 0,
+  },
+  {
+    name: 'valid-quoted-comma-and-line-break',
+    problem: 'none: a quoted cell holding a comma and a line break',
+    mutate: (b) => b.setCell(EVENTS, 2, 'Title', 'Working with neglect:\nthe toolkit, in practice'),
+    expect: null,
+    exitCode: 0,
+  },
+
+  // --- cell values --------------------------------------------------------------------------------------
+  {
+    name: 'value-not-allowed-with-suggestion',
+    problem: 'a referral source misspelt',
+    mutate: (b) => b.setCell(LADO, 2, 'Referral source', 'shools'),
+    expect: error('value-not-allowed', LADO, 2, 'Referral source', ['Did you mean "schools"']),
+    exitCode: 1,
+  },
+  {
+    name: 'value-not-allowed-category',
+    problem: 'a category of abuse that is not one of the five',
+    mutate: (b) => b.setCell(CP, 4, 'Category', 'neglet'),
+    expect: error('value-not-allowed', CP, 4, 'Category', ['Did you mean "neglect"']),
+    exitCode: 1,
+  },
+  {
+    name: 'yes-no-not-allowed',
+    problem: 'a yes/no column holding "maybe"',
+    mutate: (b) => b.setCell(CP, 2, 'Previous plan', 'maybe'),
+    expect: error('value-not-allowed', CP, 2, 'Previous plan'),
+    exitCode: 1,
+  },
+  {
+    name: 'date-unreadable',
+    problem: 'a date written in words',
+    mutate: (b) => b.setCell(CP, 3, 'Plan start', '10th May 2012'),
+    expect: error('date-unreadable', CP, 3, 'Plan start'),
+    exitCode: 1,
+  },
+  {
+    name: 'date-impossible',
+    problem: '31/02/2013, a day February does not have',
+    mutate: (b) => b.setCell(LADO, 4, 'Date received', '31/02/2013'),
+    expect: error('date-impossible', LADO, 4, 'Date received'),
+    exitCode: 1,
+  },
+  {
+    name: 'date-impossible-iso',
+    problem: '2013-02-29, not a leap year',
+    mutate: (b) => b.setCell(CDOP, 4, 'Date notified', '2013-02-29'),
+    expect: error('date-impossible', CDOP, 4, 'Date notified'),
+    exitCode: 1,
+  },
+  {
+    name: 'blank-required-cell',
+    problem: 'a child reference left blank',
+    mutate: (b) => b.setCell(CP, 5, 'Child ref', ''),
+    expect: error('required-value-missing', CP, 5, 'Child ref'),
+    exitCode: 1,
+  },
+  {
+    name: 'reference-is-a-name',
+    problem: "a child's name typed where the pseudonymous reference belongs",
+    mutate: (b) => b.setCell(CP, 2, 'Child ref', 'John Smith'),
+    expect: error('ref-invalid', CP, 2, 'Child ref'),
+    exitCode: 1,
+  },
+  {
+    name: 'negative-count',
+    problem: 'reviews due of -1',
+    mutate: (b) => b.setCell(CP, 4, 'Reviews due', '-1'),
+    expect: error('negative-count', CP, 4, 'Reviews due'),
+    exitCode: 1,
+  },
+  {
+    name: 'fractional-count',
+    problem: 'participants of 4.5',
+    mutate: (b) => b.setCell(ATTENDANCE, 2, 'Participants', '4.5'),
+    expect: error('fractional-count', ATTENDANCE, 2, 'Participants'),
+    exitCode: 1,
+  },
+  {
+    name: 'non-numeric-count',
+    problem: 'participants written as a word',
+    mutate: (b) => b.setCell(EVENTS, 3, 'Participants', 'twenty'),
+    expect: error('not-a-number', EVENTS, 3, 'Participants'),
+    exitCode: 1,
+  },
+  {
+    name: 'negative-amount',
+    problem: 'an expenditure line entered as a negative number',
+    mutate: (b) => b.setCell(FINANCE, 4, 'Amount', '-45000'),
+    expect: error('negative-amount', FINANCE, 4, 'Amount'),
+    exitCode: 1,
+  },
+  {
+    name: 'negative-amount-in-brackets',
+    problem: 'an amount in accounting brackets, (5,500.50)',
+    mutate: (b) => b.setCell(FINANCE, 5, 'Amount', '(5,500.50)'),
+    expect: error('negative-amount', FINANCE, 5, 'Amount'),
+    exitCode: 1,
+  },
+  {
+    name: 'non-numeric-amount',
+    problem: 'an amount still "TBC"',
+    mutate: (b) => b.setCell(FINANCE, 3, 'Amount', 'TBC'),
+    expect: error('not-a-number', FINANCE, 3, 'Amount'),
+    exitCode: 1,
+  },
+  {
+    name: 'amount-too-many-decimals',
+    problem: 'an amount with fractions of a penny',
+    mutate: (b) => b.setCell(FINANCE, 5, 'Amount', '5500.505'),
+    expect: error('too-many-decimals', FINANCE, 5, 'Amount'),
+    exitCode: 1,
+  },
+  {
+    name: 'context-value-not-a-number',
+    problem: 'a context figure with words in it',
+    mutate: (b) => b.setCell(CONTEXT, 3, 'Value', 'about 340'),
+    expect: error('not-a-number', CONTEXT, 3, 'Value'),
+    exitCode: 1,
+  },
+
+  // --- dates and the reporting year ---------------------------------------------------------------------
+  {
+    name: 'lado-received-after-year',
+    problem: 'a referral received after 31 March 2013',
+    mutate: (b) => b.setCell(LADO, 4, 'Date received', '2013-04-02'),
+    expect: error('date-outside-year', LADO, 4, 'Date received', ['2 April 2013']),
+    exitCode: 1,
+  },
+  {
+    name: 'lado-received-before-year',
+    problem: 'a referral received before 1 April 2012',
+    mutate: (b) => b.setCell(LADO, 2, 'Date received', '2012-03-30'),
+    expect: error('date-outside-year', LADO, 2, 'Date received'),
+    exitCode: 1,
+  },
+  {
+    name: 'training-event-outside-year',
+    problem: 'a training event dated in the previous year',
+    mutate: (b) => b.setCell(EVENTS, 2, 'Date', '2012-03-31'),
+    expect: error('date-outside-year', EVENTS, 2, 'Date', ['2011-12']),
+    exitCode: 1,
+  },
+  {
+    name: 'cp-plan-starts-after-year',
+    problem: 'a plan starting after the year end',
+    mutate: (b) => b.setCell(CP, 4, 'Plan start', '2013-04-01'),
+    expect: error('date-outside-year', CP, 4, 'Plan start'),
+    exitCode: 1,
+  },
+  {
+    name: 'cp-plan-ends-after-year',
+    problem: 'a plan end date after the year end',
+    mutate: (b) => b.setCell(CP, 3, 'Plan end', '2013-05-01'),
+    expect: error('date-outside-year', CP, 3, 'Plan end'),
+    exitCode: 1,
+  },
+  {
+    name: 'cp-plan-ended-before-year',
+    problem: 'a plan that ended before the year began (does not belong in the return)',
+    mutate: (b) => b.setCell(CP, 2, 'Plan end', '2012-03-01'),
+    expect: warning('date-outside-year', CP, 2, 'Plan end', ['does not belong']),
+    exitCode: 0,
+  },
+  {
+    name: 'cdop-concluded-after-year',
+    problem: 'a review concluded after the year end',
+    mutate: (b) => b.setCell(CDOP, 2, 'Date concluded', '2013-04-15'),
+    expect: error('date-outside-year', CDOP, 2, 'Date concluded'),
+    exitCode: 1,
+  },
+  {
+    name: 'cdop-earlier-death-not-concluded',
+    problem: 'a death notified before the year whose review did not conclude in it (does not belong)',
+    mutate: (b) => b.setCell(CDOP, 3, 'Date notified', '2012-01-20'),
+    expect: warning('date-outside-year', CDOP, 3, 'Date notified', ['does not belong']),
+    exitCode: 0,
+  },
+  {
+    name: 'cp-plan-ends-before-start',
+    problem: 'a plan ending before it started',
+    mutate: (b) => b.setCell(CP, 3, 'Plan end', '2012-05-01'),
+    expect: error('end-before-start', CP, 3, 'Plan end'),
+    exitCode: 1,
+  },
+  {
+    name: 'lado-concluded-before-received',
+    problem: 'a referral concluded before it was received',
+    mutate: (b) => b.setCell(LADO, 3, 'Date concluded', '2012-07-01'),
+    expect: error('end-before-start', LADO, 3, 'Date concluded'),
+    exitCode: 1,
+  },
+  {
+    name: 'cdop-concluded-before-notified',
+    problem: 'a review concluded before the death was notified',
+    mutate: (b) => b.setCell(CDOP, 2, 'Date concluded', '2012-05-01'),
+    expect: error('end-before-start', CDOP, 2, 'Date concluded'),
+    exitCode: 1,
+  },
+
+  // --- references ---------------------------------------------------------------------------------------
+  {
+    name: 'duplicate-referral-ref',
+    problem: 'the same referral entered twice',
+    mutate: (b) => b.duplicateRow(LADO, 3),
+    expect: error('duplicate-reference', LADO, 5, 'Referral ref', ['first in row 3']),
+    exitCode: 1,
+  },
+  {
+    name: 'duplicate-case-ref',
+    problem: 'two deaths with the same case reference',
+    mutate: (b) => b.setCell(CDOP, 4, 'Case ref', 'D-002'),
+    expect: error('duplicate-reference', CDOP, 4, 'Case ref'),
+    exitCode: 1,
+  },
+  {
+    name: 'attendance-unknown-event',
+    problem: 'attendance for an event that is not in the events return',
+    mutate: (b) => b.addRow(ATTENDANCE, ['T-009', 'Police', '0']),
+    expect: error('unknown-reference', ATTENDANCE, 7, 'Event ref', ['T-009']),
+    exitCode: 1,
+  },
+
+  // --- consistency --------------------------------------------------------------------------------------
+  {
+    name: 'lado-outstanding-with-date',
+    problem: 'an outstanding referral with a date concluded',
+    mutate: (b) => b.setCell(LADO, 4, 'Date concluded', '2013-03-20'),
+    expect: error('inconsistent-outcome', LADO, 4, 'Outcome'),
+    exitCode: 1,
+  },
+  {
+    name: 'lado-concluded-without-date',
+    problem: 'a substantiated referral with no date concluded',
+    mutate: (b) => b.setCell(LADO, 2, 'Date concluded', ''),
+    expect: error('inconsistent-outcome', LADO, 2, 'Date concluded'),
+    exitCode: 1,
+  },
+  {
+    name: 'cdop-concluded-without-date',
+    problem: 'a concluded review with no date concluded',
+    mutate: (b) => b.setCell(CDOP, 2, 'Date concluded', ''),
+    expect: error('inconsistent-outcome', CDOP, 2, 'Date concluded'),
+    exitCode: 1,
+  },
+  {
+    name: 'cdop-concluded-without-category',
+    problem: 'a concluded review with no category of death',
+    mutate: (b) => b.setCell(CDOP, 5, 'Category', ''),
+    expect: error('inconsistent-outcome', CDOP, 5, 'Category'),
+    exitCode: 1,
+  },
+  {
+    name: 'cdop-deferred-with-date',
+    problem: 'a deferred review with a date concluded',
+    mutate: (b) => b.setCell(CDOP, 3, 'Date concluded', '2013-03-01'),
+    expect: error('inconsistent-outcome', CDOP, 3, 'Review status'),
+    exitCode: 1,
+  },
+  {
+    name: 'reviews-on-time-exceed-due',
+    problem: 'more reviews on time than reviews due',
+    mutate: (b) => b.setCell(CP, 4, 'Reviews on time', '2'),
+    expect: error('reviews-exceed-due', CP, 4, 'Reviews on time'),
+    exitCode: 1,
+  },
+  {
+    name: 'attended-more-meetings-than-held',
+    problem: 'a board member attending more meetings than were held',
+    mutate: (b) => b.setCell(MEMBERS, 3, 'Meetings attended', '7'),
+    expect: error('attended-exceeds-held', MEMBERS, 3, 'Meetings attended'),
+    exitCode: 1,
+  },
+  {
+    name: 'context-percentage-over-100',
+    problem: 'a percentage of 190',
+    mutate: (b) => b.setCell(CONTEXT, 4, 'Value', '190'),
+    expect: error('value-out-of-range', CONTEXT, 4, 'Value'),
+    exitCode: 1,
+  },
+  {
+    name: 'context-negative-population',
+    problem: 'a negative child population',
+    mutate: (b) => b.setCell(CONTEXT, 2, 'Value', '-45000'),
+    expect: error('value-out-of-range', CONTEXT, 2, 'Value'),
+    exitCode: 1,
+  },
+
+  // --- totals -------------------------------------------------------------------------------------------
+  {
+    name: 'training-participants-mismatch',
+    problem: "an event's participants differing from its attendance rows",
+    mutate: (b) => b.setCell(EVENTS, 2, 'Participants', '13'),
+    expect: error('total-mismatch', EVENTS, 2, 'Participants', ['13', 'add up to 12', 'difference of 1']),
+    exitCode: 1,
+  },
+  {
+    name: 'elearning-total-mismatch',
+    problem: 'an e-learning Total row that is not the sum of the courses',
+    mutate: (b) => b.setCell(ELEARNING, 4, 'Completions', '150'),
+    expect: error('total-mismatch', ELEARNING, 4, 'Completions', ['150', 'add up to 154', 'difference of 4']),
+    exitCode: 1,
+  },
+  {
+    name: 'finance-expenditure-total-mismatch',
+    problem: 'a stated total expenditure that is not the sum of the lines',
+    mutate: (b) => b.setCell(FINANCE, 7, 'Amount', '50000'),
+    expect: error('total-mismatch', FINANCE, 7, 'Amount', ['£50,000', '£50,500.50', 'difference of £500.50']),
+    exitCode: 1,
+  },
+  {
+    name: 'finance-income-total-mismatch',
+    problem: 'a stated total income that is not the sum of the lines',
+    mutate: (b) => b.setCell(FINANCE, 6, 'Amount', '71000'),
+    expect: error('total-mismatch', FINANCE, 6, 'Amount', ['£71,000', '£70,000', 'difference of £1,000']),
+    exitCode: 1,
+  },
+  {
+    name: 'carry-forward-mismatch',
+    problem: 'a stated carry forward that is not income minus expenditure',
+    mutate: (b) => b.setCell(FINANCE, 8, 'Amount', '19000'),
+    expect: error('carry-forward-mismatch', FINANCE, 8, 'Amount', ['£19,000', '£19,499.50', 'difference of £499.50']),
+    exitCode: 1,
+  },
+
+  // --- files and columns --------------------------------------------------------------------------------
+  {
+    name: 'return-missing',
+    problem: 'the training attendance return not sent',
+    mutate: (b) => b.remove(ATTENDANCE),
+    expect: warning('return-missing', ATTENDANCE, null, null, ['Training provision']),
+    exitCode: 0,
+  },
+  {
+    name: 'cp-return-missing',
+    problem: 'the child protection return not sent',
+    mutate: (b) => b.remove(CP),
+    expect: warning('return-missing', CP, null, null, ['Priority groups of children', 'Local background and context']),
+    exitCode: 0,
+  },
+  {
+    name: 'unexpected-column',
+    problem: 'an extra Notes column',
+    mutate: (b) => b.addColumn(CONTEXT, 'Notes', () => 'checked'),
+    expect: warning('unexpected-column', CONTEXT, 1, 'Notes'),
+    exitCode: 0,
+  },
+  {
+    name: 'data-under-blank-header',
+    problem: 'a column of data with no header',
+    mutate: (b) => b.addColumn(CONTEXT, '', (row) => (row === 3 ? 'see note' : '')),
+    expect: warning('unexpected-column', CONTEXT, 3, null),
+    exitCode: 0,
+  },
+  {
+    name: 'personal-data-name',
+    problem: 'a Name column in the child protection return',
+    mutate: (b) => b.addColumn(CP, 'Name', () => 'withheld'),
+    expect: error('personal-data-column', CP, 1, 'Name'),
+    exitCode: 1,
+  },
+  {
+    name: 'personal-data-date-of-birth',
+    problem: 'a Date of birth column in the CDOP return',
+    mutate: (b) => b.addColumn(CDOP, 'Date of birth', () => '2010-01-01'),
+    expect: error('personal-data-column', CDOP, 1, 'Date of birth'),
+    exitCode: 1,
+  },
+  {
+    name: 'personal-data-dob',
+    problem: 'a DOB column in the child protection return',
+    mutate: (b) => b.addColumn(CP, 'DOB', () => '01/01/2010'),
+    expect: error('personal-data-column', CP, 1, 'DOB'),
+    exitCode: 1,
+  },
+  {
+    name: 'personal-data-address',
+    problem: 'an Address column in the LADO return',
+    mutate: (b) => b.addColumn(LADO, 'Address', () => 'withheld'),
+    expect: error('personal-data-column', LADO, 1, 'Address'),
+    exitCode: 1,
+  },
+  {
+    name: 'personal-data-postcode',
+    problem: 'a Postcode column in the CDOP return',
+    mutate: (b) => b.addColumn(CDOP, 'Postcode', () => 'withheld'),
+    expect: error('personal-data-column', CDOP, 1, 'Postcode'),
+    exitCode: 1,
+  },
+  {
+    name: 'personal-data-surname',
+    problem: "a Child's surname column",
+    mutate: (b) => b.addColumn(CP, "Child's surname", () => 'withheld'),
+    expect: error('personal-data-column', CP, 1, "Child's surname"),
+    exitCode: 1,
+  },
+  {
+    name: 'postcode-in-locality',
+    problem: 'a postcode typed into the Locality cell',
+    mutate: (b) => b.setCell(CDOP, 3, 'Locality', 'HX1 2AB'),
+    expect: error('personal-data-value', CDOP, 3, 'Locality'),
+    exitCode: 1,
+  },
+  {
+    name: 'missing-required-column',
+    problem: 'the Category column deleted',
+    mutate: (b) => b.dropColumn(CP, 'Category'),
+    expect: error('missing-column', CP, 1, 'Category'),
+    exitCode: 1,
+  },
+  {
+    name: 'duplicate-column',
+    problem: 'the Category column twice',
+    mutate: (b) => b.addColumn(CP, 'Category', () => 'neglect'),
+    expect: error('duplicate-column', CP, 1, 'Category'),
+    exitCode: 1,
+  },
+  {
+    name: 'empty-file',
+    problem: 'a return with no bytes at all',
+    mutate: (b) => b.setText(LADO, ''),
+    expect: error('empty-file', LADO, null, null),
+    exitCode: 1,
+  },
+  {
+    name: 'blank-lines-only',
+    problem: 'a return holding only blank lines and a BOM',
+    mutate: (b) => b.setText(CDOP, '\uFEFF\r\n\r\n  \r\n'),
+    expect: error('empty-file', CDOP, null, null),
+    exitCode: 1,
+  },
+  {
+    name: 'utf16-file',
+    problem: 'a return saved as UTF-16 ("Unicode text") with a BOM',
+    mutate: (b) => b.setBytes(CP, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.text(CP), 'utf16le')])),
+    expect: error('not-utf8', CP, null, null, ['UTF-16']),
+    exitCode: 1,
+  },
+  {
+    name: 'utf16-file-without-bom',
+    problem: 'a return saved as UTF-16 with no BOM',
+    mutate: (b) => b.setBytes(CONTEXT, Buffer.from(b.text(CONTEXT), 'utf16le')),
+    expect: error('not-utf8', CONTEXT, null, null, ['UTF-16']),
+    exitCode: 1,
+  },
+  {
+    name: 'windows-1252-file',
+    problem: 'a return saved in the old Windows encoding, with a £ sign',
+    mutate: (b) => b.setBytes(FINANCE, Buffer.from(b.text(FINANCE).replace('60000', '£60000'), 'latin1')),
+    expect: error('not-utf8', FINANCE, null, null),
+    exitCode: 1,
+  },
+  {
+    name: 'png-renamed-csv',
+    problem: 'an image saved under the return name',
+    mutate: (b) => b.setBytes(EVENTS, fixture('pixel.png')),
+    expect: error('not-csv', EVENTS, null, null, ['PNG']),
+    exitCode: 1,
+  },
+  {
+    name: 'xlsx-renamed-csv',
+    problem: 'an Excel workbook renamed to .csv',
+    mutate: (b) => b.setBytes(ATTENDANCE, fixture('workbook.xlsx')),
+    expect: error('not-csv', ATTENDANCE, null, null, ['Excel']),
+    exitCode: 1,
+  },
+  {
+    name: 'semicolon-separated',
+    problem: 'a return saved with semicolons between columns',
+    mutate: (b) => b.edit(ELEARNING, (t) => t.replace(/,/g, ';')),
+    expect: error('not-csv', ELEARNING, 1, null, ['semicolons']),
+    exitCode: 1,
+  },
+  {
+    name: 'unmatched-quote',
+    problem: 'a quote mark opened and never closed',
+    mutate: (b) => b.setCell(LADO, 3, 'Sector', '"foster-care', { raw: true }),
+    expect: error('not-csv', LADO, 3, null, ['quote']),
+    exitCode: 1,
+  },
+  {
+    name: 'extra-cells',
+    problem: 'a row with more cells than the header',
+    mutate: (b) => b.edit(CONTEXT, (t) => t.replace('SSDA903 return', 'SSDA903 return,provisional')),
+    expect: error('extra-cells', CONTEXT, 3, null),
+    exitCode: 1,
+  },
+  {
+    name: 'blank-line-keeps-spreadsheet-rows',
+    problem: 'a bad value below a blank line: the row number is the one a spreadsheet shows',
+    mutate: (b) => b.insertLine(LADO, 3, '').setCell(LADO, 4, 'Nature', 'phsyical'),
+    expect: error('value-not-allowed', LADO, 4, 'Nature', ['Did you mean "physical"']),
+    exitCode: 1,
+  },
+  {
+    name: 'multi-line-cell-keeps-spreadsheet-rows',
+    problem: 'a bad value below a cell with a line break: the row number is the one a spreadsheet shows',
+    mutate: (b) => b.setCell(EVENTS, 2, 'Title', 'Working with\nneglect').edit(EVENTS, (t) => t.replace('2012-10-03', '2012-10-33')),
+    expect: error('date-impossible', EVENTS, 3, 'Date'),
+    exitCode: 1,
+  },
+
+  // --- board.yaml, recommendations, narrative -----------------------------------------------------------
+  {
+    name: 'board-yaml-unknown-key',
+    problem: 'a misspelt setting in board.yaml',
+    mutate: (b) => b.edit(BOARD, (t) => t.replace('  chair: Alex Example\n', '  chair: Alex Example\n  chiar: Alex Example\n')),
+    expect: error('config-invalid', BOARD, 6, 'board.chiar', ['unknown setting']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-yaml-missing-name',
+    problem: 'board.yaml without the board name',
+    mutate: (b) => b.edit(BOARD, (t) => t.replace('  name: Example Safeguarding Children Board\n', '')),
+    expect: error('config-invalid', BOARD, 2, 'board.name', ['required']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-yaml-syntax-error',
+    problem: 'board.yaml with broken indentation',
+    mutate: (b) => b.edit(BOARD, (t) => t.replace('  area: Example\n', '  area: Example\n chair: [unclosed\n')),
+    expect: error('yaml-syntax', BOARD, 5, null),
+    exitCode: 1,
+  },
+  {
+    name: 'board-yaml-missing',
+    problem: 'no board.yaml at all',
+    mutate: (b) => b.remove(BOARD),
+    expect: error('board-config-missing', BOARD, null, null),
+    exitCode: 1,
+  },
+  {
+    name: 'board-yaml-unknown-section',
+    problem: 'a section id the default template does not know',
+    mutate: (b) => b.edit(BOARD, (t) => t.replace('  - finance\n', '  - finance\n  - early-help\n')).setText(`${Y}/narrative/early-help.md`, 'Early help.\n'),
+    expect: warning('unknown-section', BOARD, null, 'sections.10'),
+    exitCode: 0,
+  },
+  {
+    name: 'recommendations-invalid-status',
+    problem: 'a recommendation status that is not allowed',
+    mutate: (b) => b.edit(RECS, (t) => t.replace('status: new', 'status: done')),
+    expect: error('config-invalid', RECS, 7, 'objectives.0.recommendations.0.status'),
+    exitCode: 1,
+  },
+  {
+    name: 'recommendations-syntax-error',
+    problem: 'recommendations.yaml with an unclosed list',
+    mutate: (b) => b.edit(RECS, (t) => t.replace('paragraphs: ["7.3", "13.2"]', 'paragraphs: ["7.3", "13.2"')),
+    expect: error('yaml-syntax', RECS, 7, null),
+    exitCode: 1,
+  },
+  {
+    name: 'narrative-unknown-indicator',
+    problem: 'a live figure citing an indicator id that does not exist',
+    mutate: (b) => b.edit(NARRATIVE, (t) => t.replace('{{change \'cp.plans_open_at_year_end\'}}', '{{change "cp.plans_open_at_yearend"}}')),
+    expect: error('unknown-indicator', NARRATIVE, 2, null, ['Did you mean "cp.plans_open_at_year_end"']),
+    exitCode: 1,
+  },
+  {
+    name: 'narrative-expression-not-allowed',
+    problem: 'a template expression that is not a live figure',
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nThe first child is {{lookup children 0}}.\n`),
+    expect: error('narrative-expression-not-allowed', NARRATIVE, 6, null),
+    exitCode: 1,
+  },
+  {
+    name: 'published-figure-unknown-indicator',
+    problem: 'an indicator id in the published figures that does not exist',
+    mutate: (b) => b.setCell(PUBLISHED, 3, 'Indicator', 'lado.referral'),
+    expect: error('unknown-indicator', PUBLISHED, 3, 'Indicator', ['Did you mean "lado.referrals"']),
+    exitCode: 1,
+  },
+  {
+    name: 'published-figure-duplicate',
+    problem: 'the same year and indicator given twice',
+    mutate: (b) => b.addRow(PUBLISHED, ['2011-12', 'lado.referrals', '5', 'Another report']),
+    expect: error('duplicate-figure', PUBLISHED, 4, 'Indicator', ['row 3']),
+    exitCode: 1,
+  },
+  {
+    name: 'published-figure-bad-year',
+    problem: 'a year written 2011/12',
+    mutate: (b) => b.setCell(PUBLISHED, 2, 'Year', '2011/12'),
+    expect: error('year-invalid', PUBLISHED, 2, 'Year'),
+    exitCode: 1,
+  },
+  {
+    name: 'comparator-not-allowed',
+    problem: 'a comparator misspelt',
+    mutate: (b) => b.setCell(COMPARATORS, 2, 'Comparator', 'englnd'),
+    expect: error('value-not-allowed', COMPARATORS, 2, 'Comparator', ['Did you mean "england"']),
+    exitCode: 1,
+  },
+  {
+    name: 'comparator-percentage-over-100',
+    problem: 'a comparator percentage above 100',
+    mutate: (b) => b.addRow(COMPARATORS, ['2012-13', 'cp.second_or_subsequent_pct', 'england', '148', 'DfE']),
+    expect: error('value-out-of-range', COMPARATORS, 3, 'Value'),
+    exitCode: 1,
+  },
+];
