@@ -29,7 +29,7 @@ import {
 } from '../returns/schemas.js';
 import { parseYear, type FinancialYear } from '../returns/year.js';
 import { columnLetter, type Finding } from '../validate/findings.js';
-import { readCsv } from './read-csv.js';
+import { decodeUtf8, readCsv } from './read-csv.js';
 
 /** A parsed row with the spreadsheet row it came from. */
 export type WithRow<T> = T & { row: number };
@@ -239,6 +239,17 @@ function describeYamlIssue(code: string, keyPath: string, message: string): stri
   return `${where}: ${message}.`;
 }
 
+/** A lookup of the line a YAML value starts on, by path (for findings about a file already checked). */
+async function yamlLines(absPath: string): Promise<(keyPath: (string | number)[]) => number | undefined> {
+  const text = await readFile(absPath, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false });
+  return (keyPath) => {
+    const node = doc.getIn(keyPath, true) as YamlNodeLike | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
+}
+
 /** The sections a board's configuration asks for, with titles resolved. */
 export function configuredSections(config: BoardConfig | null): ConfiguredSection[] {
   if (!config) return KNOWN_SECTIONS.map((s) => ({ id: s.id, title: s.title }));
@@ -257,6 +268,7 @@ export async function loadBoard(dir: string): Promise<BoardData> {
   if (await exists(configPath)) {
     config = await loadYaml(configPath, OTHER_FILES.boardConfig, boardConfigSchema, findings);
     if (config) {
+      const lines = await yamlLines(configPath);
       config.sections.forEach((entry, i) => {
         const id = typeof entry === 'string' ? entry : entry.id;
         if (!knownSection(id) && !KNOWN_SECTIONS.some((s) => s.id === id)) {
@@ -264,6 +276,7 @@ export async function loadBoard(dir: string): Promise<BoardData> {
             code: 'unknown-section',
             severity: 'warning',
             file: OTHER_FILES.boardConfig,
+            row: lines(['sections', i]),
             column: `sections.${i}`,
             value: id,
             message: `The section "${id}" is not one the default template knows; it will be rendered from its narrative only, unless the board supplies a partial for it.`,
@@ -366,14 +379,52 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
   }
 
   const narrative = new Map<string, string>();
+  const unreadableNarrative = new Set<string>();
   const narrativeDir = path.join(yearDir, OTHER_FILES.narrativeDir);
   if (await exists(narrativeDir)) {
-    for (const name of (await readdir(narrativeDir)).sort()) {
+    let names: string[] = [];
+    try {
+      names = (await readdir(narrativeDir)).sort();
+    } catch (error) {
+      findings.push({
+        code: 'file-unreadable',
+        severity: 'error',
+        file: `${yearLabel}/${OTHER_FILES.narrativeDir}`,
+        message: `The narrative folder could not be opened (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        hint: 'It must be a folder holding one Markdown file per report section, such as narrative/foreword.md.',
+      });
+    }
+    for (const name of names) {
       if (!name.endsWith('.md')) continue;
       const id = name.slice(0, -3);
       const rel = `${yearLabel}/${OTHER_FILES.narrativeDir}/${name}`;
-      const bytes = await readFile(path.join(narrativeDir, name));
-      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(path.join(narrativeDir, name));
+      } catch (error) {
+        unreadableNarrative.add(id);
+        findings.push({
+          code: 'file-unreadable',
+          severity: 'error',
+          file: rel,
+          message: `The narrative file could not be opened (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+          hint: 'Check that it is a Markdown file, not a folder, and that you have permission to read it.',
+        });
+        continue;
+      }
+      const decoded = decodeUtf8(bytes);
+      if (decoded === null) {
+        unreadableNarrative.add(id);
+        findings.push({
+          code: 'not-utf8',
+          severity: 'error',
+          file: rel,
+          message: 'The narrative file is not UTF-8 text, so it cannot be read reliably.',
+          hint: 'Save it again as UTF-8 (in Notepad or a word processor, choose "UTF-8" as the encoding when saving as plain text).',
+        });
+        continue;
+      }
+      const text = decoded.replace(/^\uFEFF/, '');
       narrative.set(id, text);
       // Without a readable board.yaml the sections are not known, so there is nothing to compare with.
       if (board.config && !sectionIds.has(id)) {
@@ -388,7 +439,7 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
     }
   }
   for (const s of board.config ? board.sections : []) {
-    if (!narrative.has(s.id)) {
+    if (!narrative.has(s.id) && !unreadableNarrative.has(s.id)) {
       findings.push({
         code: 'narrative-missing',
         severity: 'warning',

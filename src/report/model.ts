@@ -210,7 +210,7 @@ const count = (n: number): string => formatNumber(n, 0);
 const money = (n: number): string => `£${formatNumber(n, Number.isInteger(n) ? 0 : 2)}`;
 
 function table(id: string, caption: string, columns: TableColumn[], rows: TableCell[][], extra: Partial<TableModel> = {}): TableModel {
-  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 16, ...extra };
+  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 22, ...extra };
 }
 
 function unavailableTable(id: string, caption: string, reason: string): TableModel {
@@ -494,7 +494,7 @@ function training(ctx: Ctx): SectionData {
 }
 
 function section11Overview(ctx: Ctx): TableModel {
-  const caption = `Section 11 audit ${ctx.year}: overview by agency`;
+  const caption = `Section 11 audit ${ctx.year}: overview by agency (✓ yes, blank no)`;
   const audit = returnRows(ctx.data, 'section11');
   if ('reason' in audit) return unavailableTable('table-section-11-overview', caption, audit.reason);
   return table(
@@ -509,7 +509,7 @@ function section11Overview(ctx: Ctx): TableModel {
       markCol('Recommendations made'),
     ],
     audit.rows.map((r) => [rowHeader(r.agency), mark(r.returned), mark(r.invited), mark(r.attended), mark(r.deferred), mark(r.recommendations)]),
-    { notes: ['✓ marks a step the agency took; a blank cell means it did not.'], compact: audit.rows.length <= 30 },
+    { compact: audit.rows.length <= 12 },
   );
 }
 
@@ -677,7 +677,7 @@ function allegations(ctx: Ctx): SectionData {
       unavailable: '',
       spec: {
         id: 'chart-lado-by-year',
-        title: 'Allegations referred to the LADO by year',
+        title: `Allegations referred to the LADO, ${series[0]![0]} to ${series.at(-1)![0]}`,
         description: `Column chart of referrals to the LADO by year: ${series.map(([y, v]) => `${y} ${formatIndicatorValue(d, v)}`).join('; ')}. The same figures are in the table above.`,
         data: series.map(([label, v]) => ({ label, value: v.value })),
         valueTitle: 'Referrals received',

@@ -12,6 +12,8 @@ function quoteCell(value: string): string {
 
 /** The files of a board folder, keyed by path relative to the folder (always with `/`). */
 export class BoardFiles {
+  private readonly folders = new Set<string>();
+
   private constructor(private readonly files: Map<string, Buffer>) {}
 
   /** Read every file under `dir`. */
@@ -49,6 +51,12 @@ export class BoardFiles {
   /** Replace or create a file with raw bytes. */
   setBytes(file: string, bytes: Uint8Array): this {
     this.files.set(file, Buffer.from(bytes));
+    return this;
+  }
+
+  /** Create an (empty) folder, e.g. where a file is expected. */
+  folder(rel: string): this {
+    this.folders.add(rel);
     return this;
   }
 
@@ -137,6 +145,7 @@ export class BoardFiles {
 
   /** Write every file under `dir`. */
   writeTo(dir: string): void {
+    for (const rel of this.folders) mkdirSync(path.join(dir, ...rel.split('/')), { recursive: true });
     for (const [rel, bytes] of this.files) {
       const abs = path.join(dir, ...rel.split('/'));
       mkdirSync(path.dirname(abs), { recursive: true });

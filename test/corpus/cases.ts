@@ -616,6 +616,28 @@ export const CASES: CorpusCase[] = [
     exitCode: 1,
   },
 
+  {
+    name: 'tab-separated',
+    problem: 'a return saved as tab-separated text',
+    mutate: (b) => b.edit(CONTEXT, (t) => t.replace(/,/g, '\t')),
+    expect: error('not-csv', CONTEXT, 1, null, ['tabs']),
+    exitCode: 1,
+  },
+  {
+    name: 'valid-old-mac-line-ends',
+    problem: 'none: a return whose lines end with a carriage return only',
+    mutate: (b) => b.edit(ATTENDANCE, (t) => t.replace(/\n/g, '\r')),
+    expect: null,
+    exitCode: 0,
+  },
+  {
+    name: 'return-is-a-folder',
+    problem: 'a folder where a return should be',
+    mutate: (b) => b.remove(CONTEXT).folder(CONTEXT),
+    expect: error('file-unreadable', CONTEXT, null, null),
+    exitCode: 1,
+  },
+
   // --- board.yaml, recommendations, narrative -----------------------------------------------------------
   {
     name: 'board-yaml-unknown-key',
@@ -649,7 +671,7 @@ export const CASES: CorpusCase[] = [
     name: 'board-yaml-unknown-section',
     problem: 'a section id the default template does not know',
     mutate: (b) => b.edit(BOARD, (t) => t.replace('  - finance\n', '  - finance\n  - early-help\n')).setText(`${Y}/narrative/early-help.md`, 'Early help.\n'),
-    expect: warning('unknown-section', BOARD, null, 'sections.10'),
+    expect: warning('unknown-section', BOARD, 17, 'sections.10'),
     exitCode: 0,
   },
   {
@@ -678,6 +700,20 @@ export const CASES: CorpusCase[] = [
     problem: 'a template expression that is not a live figure',
     mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nThe first child is {{lookup children 0}}.\n`),
     expect: error('narrative-expression-not-allowed', NARRATIVE, 6, null),
+    exitCode: 1,
+  },
+  {
+    name: 'narrative-is-a-folder',
+    problem: 'a folder where a narrative file should be',
+    mutate: (b) => b.remove(`${Y}/narrative/training.md`).folder(`${Y}/narrative/training.md`),
+    expect: error('file-unreadable', `${Y}/narrative/training.md`, null, null),
+    exitCode: 1,
+  },
+  {
+    name: 'narrative-utf16',
+    problem: 'a narrative file saved as UTF-16',
+    mutate: (b) => b.setBytes(`${Y}/narrative/finance.md`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.text(`${Y}/narrative/finance.md`), 'utf16le')])),
+    expect: error('not-utf8', `${Y}/narrative/finance.md`, null, null),
     exitCode: 1,
   },
   {

@@ -257,7 +257,7 @@ describe('personal identifiers in free text', () => {
     expect(personalIdentifierIn(text)).not.toBeNull();
   });
 
-  it.each(['Halifax North & East', 'Working with neglect: level 2', 'Total 2012-13', 'CSE awareness 2013', 'West Yorkshire Police', 'Ref 12345'])('%s is not', (text) => {
+  it.each(['Halifax North & East', 'Working with neglect: level 2', 'Total 2012-13', 'CSE awareness 2013', 'West Yorkshire Police', 'Ref 12345', 'KS2 2nd cohort', 'Y10 1st term'])('%s is not', (text) => {
     expect(personalIdentifierIn(text)).toBeNull();
   });
 });

@@ -84,6 +84,7 @@ function checkFile(file: string, rows: AggregateRow[], findings: Finding[]): voi
   }
 }
 
+/** Aggregates name known indicators, once per year, with possible values. */
 export const aggregateFigures: Check = {
   id: 'aggregate-figures',
   description:

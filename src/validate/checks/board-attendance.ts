@@ -3,6 +3,7 @@ import type { Check } from '../check.js';
 import type { Finding } from '../findings.js';
 import { header, num, returnFile, rowsOf } from './helpers.js';
 
+/** Board meetings attended never more than meetings held. */
 export const boardAttendance: Check = {
   id: 'board-attendance',
   description: 'No board member attended more meetings than the meetings held.',

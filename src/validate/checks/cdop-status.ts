@@ -3,6 +3,7 @@ import type { Check } from '../check.js';
 import type { Finding } from '../findings.js';
 import { header, returnFile, rowsOf, ukDate } from './helpers.js';
 
+/** CDOP review status consistent with its date concluded and category. */
 export const cdopStatus: Check = {
   id: 'cdop-status',
   description: 'A concluded child death review has a date concluded and a category; a review that is not concluded has no date concluded.',

@@ -9,6 +9,7 @@ export function isPercentMeasure(measure: string): boolean {
   return measure.endsWith('_pct');
 }
 
+/** Context figures within the range their measure allows. */
 export const contextRanges: Check = {
   id: 'context-ranges',
   description: 'Context figures are not negative, and percentages lie between 0 and 100.',

@@ -3,6 +3,7 @@ import type { Check } from '../check.js';
 import type { Finding } from '../findings.js';
 import { header, num, returnFile, rowsOf } from './helpers.js';
 
+/** Reviews on time never more than reviews due. */
 export const cpReviews: Check = {
   id: 'cp-reviews',
   description: 'A child protection plan has no more reviews held on time than reviews due.',

@@ -5,6 +5,7 @@ import type { ReturnId } from '../../returns/definitions.js';
 import type { FinancialYear } from '../../returns/year.js';
 import { header, returnFile, rowsOf, ukDate } from './helpers.js';
 
+/** Dates inside the reporting year where they must be; rows from another year flagged. */
 export const datesInYear: Check = {
   id: 'dates-in-year',
   description:

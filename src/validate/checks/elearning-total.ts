@@ -8,6 +8,7 @@ export function isElearningTotalRow(course: string): boolean {
   return /^(grand )?totals?$/i.test(course.trim());
 }
 
+/** The e-learning "Total" row equals the sum of the courses. */
 export const elearningTotal: Check = {
   id: 'elearning-total',
   description: 'A row with Course "Total" in the e-learning return equals the sum of the course rows.',

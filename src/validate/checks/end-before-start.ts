@@ -3,6 +3,7 @@ import type { Check } from '../check.js';
 import type { Finding } from '../findings.js';
 import { header, returnFile, rowsOf, ukDate } from './helpers.js';
 
+/** End dates on or after their start dates. */
 export const endBeforeStart: Check = {
   id: 'end-before-start',
   description: 'Plans end on or after their start, referrals conclude on or after they were received, reviews conclude on or after the death was notified.',

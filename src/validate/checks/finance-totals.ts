@@ -3,6 +3,7 @@ import type { Check } from '../check.js';
 import type { Finding } from '../findings.js';
 import { hasRowErrors, header, money, returnFile, rowsOf, samePence } from './helpers.js';
 
+/** Stated finance totals and carry forward reconcile with the lines. */
 export const financeTotals: Check = {
   id: 'finance-totals',
   description:

@@ -3,6 +3,7 @@ import type { Check } from '../check.js';
 import type { Finding } from '../findings.js';
 import { header, returnFile, rowsOf, ukDate } from './helpers.js';
 
+/** LADO outcomes consistent with their date concluded. */
 export const ladoOutcome: Check = {
   id: 'lado-outcome',
   description: 'An outstanding LADO referral has no date concluded, and a concluded one (any other outcome) has one.',

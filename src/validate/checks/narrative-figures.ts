@@ -58,6 +58,7 @@ export function findNarrativeExpressions(markdown: string): NarrativeExpression[
   return found;
 }
 
+/** Narrative live figures cite known indicators; no other template expressions. */
 export const narrativeFigures: Check = {
   id: 'narrative-figures',
   description:

@@ -4,6 +4,7 @@ import type { Finding } from '../findings.js';
 import { returnDef } from '../../returns/definitions.js';
 import { hasReturn, hasRowErrors, header, num, refKey, returnFile, rowsOf } from './helpers.js';
 
+/** Training events reconcile with their attendance rows, which name known events. */
 export const trainingTotals: Check = {
   id: 'training-totals',
   description:
