@@ -36,7 +36,7 @@ export interface BarChartSpec {
 export interface ChartOutput {
   /** Standalone SVG, hidden from assistive technology, scaling to its container's width. */
   svg: string;
-  /** `<figure class="chart" id="fig-{id}" role="img" aria-label="…">{svg}<figcaption>…</figcaption></figure>` */
+  /** `<figure class="chart" id="fig-{id}" aria-label="…"> (implicit role figure: axe refuses role="img" on a figure){svg}<figcaption>…</figcaption></figure>` */
   figureHtml: string;
 }
 
@@ -62,7 +62,7 @@ export async function renderBarChart(spec: BarChartSpec): Promise<ChartOutput> {
   }
   const svg = cleanSvg(rawSvg, spec.id);
   const figureHtml =
-    `<figure class="chart" id="fig-${escapeHtml(spec.id)}" role="img" aria-label="${escapeHtml(spec.description)}">` +
+    `<figure class="chart" id="fig-${escapeHtml(spec.id)}" aria-label="${escapeHtml(spec.description)}">` +
     `${svg}<figcaption>${escapeHtml(spec.title)}</figcaption></figure>`;
   return { svg, figureHtml };
 }

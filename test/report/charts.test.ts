@@ -156,14 +156,14 @@ describe('renderBarChart: figure and accessibility', () => {
     const { svg, figureHtml } = await renderBarChart(spec);
 
     expect(figureHtml).toBe(
-      `<figure class="chart" id="fig-cp-plans" role="img" aria-label="${spec.description}">` +
+      `<figure class="chart" id="fig-cp-plans" aria-label="${spec.description}">` +
         `${svg}<figcaption>${spec.title}</figcaption></figure>`,
     );
     const root = rootTag(svg);
     expect(root).toContain('aria-hidden="true"');
     expect(root).toContain('focusable="false"');
-    // Exactly one role and one aria-label in the whole figure: those on <figure>.
-    expect(figureHtml.match(/\srole=/g)).toHaveLength(1);
+    // No role and exactly one aria-label in the whole figure: the one on <figure>.
+    expect(figureHtml.match(/\srole=/g)).toBeNull();
     expect(figureHtml.match(/\saria-label=/g)).toHaveLength(1);
     expect(svg.match(/\saria-[a-z]+=/g)).toEqual([' aria-hidden=']);
   });
