@@ -13,6 +13,7 @@ import { comparatorValues, computeChange } from './change.js';
 import { INDICATORS, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
 import { formatValue } from './format.js';
 import { decimalsOf, roundHalfAway } from './rounding.js';
+import { isElearningTotalRow } from '../validate/checks/elearning-total.js';
 import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue, Provenance } from './types.js';
 
 /** How each return is named in a reason ("the LADO referrals return for 2012-13 was not supplied"). */
@@ -213,7 +214,7 @@ function computeTraining(data: YearData, out: YearValues): void {
     out.unavailable('training.elearning_completions', returnUnavailable('elearning', y.label, courses));
   } else {
     const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('elearning').file}` };
-    const total = courses.filter((r) => r.course.trim().toLowerCase() !== 'total').reduce((sum, r) => sum + r.completions, 0);
+    const total = courses.filter((r) => !isElearningTotalRow(r.course)).reduce((sum, r) => sum + r.completions, 0);
     out.count('training.elearning_completions', total, prov);
   }
 }

@@ -194,7 +194,7 @@ export function columnSchema(col: ColumnDef) {
           ctx.addIssue({
             code: 'custom',
             message: `${col.header} is required but the cell is empty.`,
-            params: { findingCode: 'required-value-missing', hint: `Enter ${col.description.charAt(0).toLowerCase()}${col.description.slice(1)}` } satisfies CellIssueParams,
+            params: { findingCode: 'required-value-missing', hint: `Fill in ${col.header}: ${col.description}` } satisfies CellIssueParams,
           });
           return z.NEVER;
         }
@@ -251,7 +251,8 @@ export const recommendationsSchema = z
                 z
                   .object({
                     text: z.string().min(1),
-                    paragraphs: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+                    // Unquoted numbers are refused: YAML reads 7.10 as 7.1, silently changing the reference.
+                    paragraphs: z.array(z.string({ error: 'write each paragraph reference in quotes, like "7.10"' })).default([]),
                     status: z.enum(['new', 'in-progress', 'complete', 'carried-forward']).default('new'),
                   })
                   .strict(),

@@ -33,6 +33,10 @@ describe('suppressList (one column with a total)', () => {
     expect(suppressList([2, 40, 4], 5).cells).toEqual([true, false, true]);
   });
 
+  it('protects a lone small count with a non-zero cell, not a zero (total minus the rest would give 1 and 0)', () => {
+    expect(suppressList([20, 1, 0, 27], 5).cells).toEqual([true, true, false, false]);
+  });
+
   it('zeros are shown, not suppressed', () => {
     expect(suppressList([0, 40, 12], 5).cells).toEqual([false, false, false]);
   });
