@@ -41,8 +41,8 @@ const DATA = path.resolve(opts.data ?? path.join(REPO_ROOT, '.bench'));
 
 /** Sizes and repetitions: full run, and --quick. */
 const PLAN = QUICK
-  ? { parseScale: 1, parseRuns: 3, renderRuns: 5, pdfRuns: 2, rebuildScale: 0.1, rebuildYears: 2, rebuildRuns: 1, startupRuns: 5, memoryScale: 5 }
-  : { parseScale: 10, parseRuns: 5, renderRuns: 10, pdfRuns: 5, rebuildScale: 1, rebuildYears: 5, rebuildRuns: 3, startupRuns: 15, memoryScale: 100 };
+  ? { parseScale: 1, parseRuns: 3, renderRuns: 5, pdfRuns: 2, rebuildScale: 0.1, rebuildYears: 2, rebuildRuns: 1, startupRuns: 5, memoryScale: 5, memoryRuns: 1 }
+  : { parseScale: 10, parseRuns: 5, renderRuns: 10, pdfRuns: 5, rebuildScale: 1, rebuildYears: 5, rebuildRuns: 3, startupRuns: 15, memoryScale: 100, memoryRuns: 3 };
 
 const TARGETS = {
   parseRatio: 1.5,
@@ -217,6 +217,7 @@ async function measureRender(tmp) {
         `median of ${m.runs} runs after a warm-up; HTML ${fmtBytes(m.htmlBytes)}.`,
     );
     row(`${label} ${ref}`, fmtMs(m.renderMs), target, judge(m.renderMs < TARGETS.renderMs));
+    if (m.renderCpuMs !== undefined) row('CPU time of that render (all threads; less sensitive to a busy machine)', fmtMs(m.renderCpuMs), '', 'info', true);
     if (m.firstRenderMs !== undefined) row('first render in a fresh process (cold)', fmtMs(m.firstRenderMs), '', 'info', true);
   }
   if (!reportHtmlFile) {
@@ -366,6 +367,23 @@ function timeSpawn(args, runs, nodeArgs = []) {
   return { ms: median(times), status };
 }
 
+/** Median CPU time (user + system, ms) of `runs` child processes, reported by the report-cpu.mjs hook. */
+async function cpuOfSpawn(args, runs, tmp, name) {
+  const out = path.join(tmp, `cpu-${name}.txt`);
+  for (let i = 0; i < runs; i++) {
+    spawnSync(process.execPath, ['--import', path.join(LIB, 'report-cpu.mjs'), ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LSCB_BENCH_CPU: out, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+  }
+  try {
+    return median((await readFile(out, 'utf8')).split('\n').filter(Boolean).map(Number));
+  } catch {
+    return null;
+  }
+}
+
 async function tracedModules(args, tmp, name) {
   const out = path.join(tmp, `trace-${name}.json`);
   spawnSync(process.execPath, ['--import', path.join(LIB, 'trace-modules.mjs'), ...args], {
@@ -402,6 +420,16 @@ async function measureStartup(tmp) {
   );
   row(`start-up: lscb-report --help ${ref}`, fmtMs(help.ms), target, judge(help.ms < TARGETS.startupMs));
   row('start-up: lscb-report validate (sample board)', fmtMs(validate.ms), target, judge(validate.ms < TARGETS.startupMs));
+  row('above node -e 0: --help / validate', `+${fmtMs(help.ms - baseline.ms)} / +${fmtMs(validate.ms - baseline.ms)}`, '', 'info', true);
+  const cpu = {
+    node: await cpuOfSpawn(['-e', '0'], PLAN.startupRuns, tmp, 'node'),
+    help: await cpuOfSpawn([BIN, '--help'], PLAN.startupRuns, tmp, 'help'),
+    validate: await cpuOfSpawn(validateArgs, PLAN.startupRuns, tmp, 'validate'),
+  };
+  results.measures.startup.cpuMs = cpu;
+  if (cpu.help !== null && cpu.validate !== null) {
+    row('CPU time: node -e 0 / --help / validate (less sensitive to a busy machine)', `${fmtMs(cpu.node)} / ${fmtMs(cpu.help)} / ${fmtMs(cpu.validate)}`, '', 'info', true);
+  }
 
   // Which packages did each command load? A control run that does import puppeteer-core proves the tracer sees it.
   const control = await tracedModules(['--input-type=module', '-e', "await import('puppeteer-core')"], tmp, 'control');
@@ -433,25 +461,39 @@ async function measureMemory() {
   const board = path.join(set.dir, 'board-01');
   const year = set.manifest.years[0];
   const args = (what) => ['--mode', 'memory', '--board', board, '--year', year, '--what', what];
-  const tool = await runChild(path.join(LIB, 'measure-pipeline.mjs'), args('tool'));
+  const toolRuns = [];
+  for (let i = 0; i < PLAN.memoryRuns; i++) toolRuns.push(await runChild(path.join(LIB, 'measure-pipeline.mjs'), args('tool')));
+  const tool = toolRuns.find((r) => !r.ok) ?? toolRuns[0];
+  const validateOnly = await runChild(path.join(LIB, 'measure-pipeline.mjs'), args('validate'), { nodeArgs: ['--expose-gc'] });
   const sync = await runChild(path.join(LIB, 'measure-pipeline.mjs'), args('bare-sync'));
   const stream = await runChild(path.join(LIB, 'measure-pipeline.mjs'), args('bare-stream'));
   const rowsTotal = rowsIn(set.manifest);
   const bytes = await dirBytes(path.join(board, year));
-  results.measures.memory = { scale, rows: rowsTotal, bytes, tool: tool.result ?? { error: tool.error }, sync: sync.result, stream: stream.result };
+  const rss = toolRuns.filter((r) => r.ok).map((r) => r.result.maxRssBytes);
+  results.measures.memory = {
+    scale, rows: rowsTotal, bytes,
+    tool: toolRuns.map((r) => r.result ?? { error: r.error }),
+    validate: validateOnly.result ?? { error: validateOnly.error },
+    sync: sync.result, stream: stream.result,
+  };
+  const heapLimit = tool.result?.heapLimitBytes;
   const ref = note(
     `Scale-${scale} board, one year: ${rowsTotal.toLocaleString('en-GB')} CSV rows, ${fmtBytes(bytes)}. Max RSS (process.resourceUsage().maxRSS) ` +
-      `of a fresh node process with default heap limits running loadBoard + validateYear + loadAllYears + buildIndicatorReport.` +
+      `of a fresh node process (default heap limit${heapLimit ? ` ${fmtBytes(heapLimit)}` : ''}) running loadBoard + validateYear + loadAllYears + buildIndicatorReport; ` +
+      `median of ${PLAN.memoryRuns} run(s)${rss.length > 1 ? ` (range ${fmtBytes(Math.min(...rss))} to ${fmtBytes(Math.max(...rss))})` : ''}. ` +
+      `"validate alone" stops before loadAllYears; "held after GC" is the heap still used by the loaded year once garbage is collected.` +
       (tool.ok && tool.result.errors ? ` WARNING: ${tool.result.errors} validation error(s): ${tool.result.firstError}.` : '') +
       (tool.ok && tool.result.indicatorsReason ? ` Indicators not run: ${tool.result.indicatorsReason}.` : ''),
   );
   if (!tool.ok) {
     row(`${label} ${ref}`, `failed: ${tool.error}`, target, QUICK ? 'info' : 'missed');
   } else {
-    const rss = tool.result.maxRssBytes;
-    const status = QUICK ? 'info' : over(rss, TARGETS.memoryBytes);
-    row(`${label} ${ref}`, fmtBytes(rss), target, status);
-    row('time for that run', fmtMs(tool.result.ms), '', 'info', true);
+    const peak = median(rss);
+    row(`${label} ${ref}`, fmtBytes(peak), target, QUICK ? 'info' : over(peak, TARGETS.memoryBytes));
+    row('time for that run', fmtMs(median(toolRuns.map((r) => r.result.ms))), '', 'info', true);
+  }
+  if (validateOnly.ok) {
+    row('validate alone (no second load): peak RSS / held after GC', `${fmtBytes(validateOnly.result.maxRssBytes)} / ${fmtBytes(validateOnly.result.retainedHeapBytes)}`, '', 'info', true);
   }
   if (sync.ok) row('csv-parse/sync alone, same files (peak RSS)', fmtBytes(sync.result.maxRssBytes), '', 'info', true);
   if (stream.ok) row('csv-parse stream, rows not kept (peak RSS)', fmtBytes(stream.result.maxRssBytes), '', 'info', true);

@@ -94,9 +94,51 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output folder (default: ./out)')
     .option('-f, --format <formats>', 'what to make: html, pdf or html,pdf', 'html,pdf')
     .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
-    .action(async (year: string, opts: { data?: string; out?: string; format?: string; browser?: string }) => {
+    .addOption(new Option('--edition <edition>', 'published: small counts suppressed as board.yaml says; internal: every figure, marked not for publication').choices(['published', 'internal']).default('published'))
+    .option('--suppress-threshold <n>', 'published edition: suppress counts from 1 to N (0 for none), overriding board.yaml')
+    .action(async (year: string, opts: { data?: string; out?: string; format?: string; browser?: string; edition?: string; suppressThreshold?: string }) => {
       const { buildCommand } = await import('./commands/build.js');
       setCode(await buildCommand(year, opts, io));
+    });
+
+  program
+    .command('preview')
+    .description('serve the report on this computer and reload it whenever a file in the board folder changes')
+    .argument('<year>', 'financial year, e.g. 2012-13')
+    .addOption(dataOption())
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', '4173')
+    .option('--host <host>', 'address to listen on: this computer only (127.0.0.1, localhost or ::1)', '127.0.0.1')
+    .option('--poll', 'check the folder for changes every second instead of relying on change notifications (network drives)')
+    .action(async (year: string, opts: { data?: string; port?: string; host?: string; poll?: boolean }) => {
+      const { previewCommand } = await import('./commands/preview.js');
+      setCode(await previewCommand(year, opts, io));
+    });
+
+  program
+    .command('cover')
+    .description('the cover paper that takes the annual report to a partnership board (HTML and PDF), from <year>/cover-paper.yaml')
+    .argument('<year>', 'financial year, e.g. 2012-13')
+    .addOption(dataOption())
+    .option('-o, --out <dir>', 'output folder (default: ./out)')
+    .option('-f, --format <formats>', 'what to make: html, pdf or html,pdf', 'html,pdf')
+    .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
+    .action(async (year: string, opts: { data?: string; out?: string; format?: string; browser?: string }) => {
+      const { coverCommand } = await import('./commands/cover.js');
+      setCode(await coverCommand(year, opts, io));
+    });
+
+  program
+    .command('glance')
+    .description('the year at a glance: headline figures, change and direction on one A4 page (HTML and PDF)')
+    .argument('<year>', 'financial year, e.g. 2012-13')
+    .addOption(dataOption())
+    .option('-o, --out <dir>', 'output folder (default: ./out)')
+    .option('-f, --format <formats>', 'what to make: html, pdf or html,pdf', 'html,pdf')
+    .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
+    .addOption(new Option('--id <id...>', 'the indicators to show, in order (default: the standard ten)'))
+    .action(async (year: string, opts: { data?: string; out?: string; format?: string; browser?: string; id?: string[] }) => {
+      const { glanceCommand } = await import('./commands/glance.js');
+      setCode(await glanceCommand(year, opts, io));
     });
 
   return program;

@@ -6,7 +6,10 @@
  * The model is a table of counts with optional row totals, column totals and a grand total. The rule
  * enforced is the one statistical producers (DfE, ONS) use for frequency tables: every row and column
  * whose total is published has either no suppressed cells or at least two; a suppressed total makes its
- * line safe. Secondary cells are chosen smallest first, so as little as possible is hidden.
+ * line safe. Secondary cells are chosen smallest first (zeros last), so as little as possible is hidden.
+ *
+ * The report's own figures go through `discloseIndicators` (disclose-indicators.ts), which also follows
+ * equations that link one table to another; these functions serve single tables.
  */
 
 /** The symbol printed in place of a suppressed figure (GSS convention). */
@@ -54,10 +57,18 @@ export function suppressTable(table: CountTable, threshold: number): Suppression
 
   // A total line (the totals row or column) behaves like another line of cells whose total is the grand
   // total: if exactly one total is hidden and the grand total is shown, it can be recovered too.
+  // Zeros only as a last resort: a hidden 0 beside a hidden 1 lets a reader who knows that [c] stands
+  // for at least 1 recover both from the total.
   const pickSmallest = (candidates: [number, number][]): [number, number] | undefined =>
     candidates
       .filter(([r, c]) => !cells[r]![c])
-      .sort((a, b) => value(a[0], a[1]) - value(b[0], b[1]) || a[0] - b[0] || a[1] - b[1])[0];
+      .sort(
+        (a, b) =>
+          Number(value(a[0], a[1]) === 0) - Number(value(b[0], b[1]) === 0) ||
+          value(a[0], a[1]) - value(b[0], b[1]) ||
+          a[0] - b[0] ||
+          a[1] - b[1],
+      )[0];
 
   for (let guard = 0; guard < rows * cols + rows + cols + 4; guard++) {
     let changed = false;

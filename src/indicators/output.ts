@@ -3,6 +3,8 @@
  * stable JSON documented in docs/indicators-json.md. Pure string functions; the commands write them.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { isSuppressed, NOT_PUBLISHED, suppressionNote, type DisclosureInfo } from '../disclosure/disclose-indicators.js';
+import { SUPPRESSED } from '../disclosure/suppress.js';
 import type { Finding } from '../validate/findings.js';
 import type { YearComparison } from './diff.js';
 import { formatChange, formatIndicatorValue, publishedValue } from './format.js';
@@ -129,9 +131,23 @@ function jsonComparator(c: ComparatorValue) {
   return { comparator: c.comparator, value: c.value, difference: c.difference, source: c.source };
 }
 
-/** One indicator of `indicators --format json` (key order is part of the contract). */
-function jsonIndicatorRow(row: IndicatorRow) {
+/** A value as the published files show it: "[c]" when withheld by disclosure control. */
+function displayValue(def: IndicatorDef, v: IndicatorValue): string {
+  return isSuppressed(v) ? SUPPRESSED : formatIndicatorValue(def, v);
+}
+
+/** A change as the published files show it: "not published" when it would give away a suppressed value. */
+function displayChange(row: IndicatorRow): string {
+  return isSuppressed(row.current) || isSuppressed(row.previous) ? NOT_PUBLISHED : formatChange(row.def, row.change);
+}
+
+/**
+ * One indicator of `indicators --format json` (key order is part of the contract). With `disclosed`, as
+ * in the files a build publishes, each value also says whether it was suppressed.
+ */
+function jsonIndicatorRow(row: IndicatorRow, disclosed: boolean) {
   const { def } = row;
+  const suppressed = (v: IndicatorValue) => (disclosed ? { suppressed: isSuppressed(v) } : {});
   return {
     id: def.id,
     title: def.title,
@@ -139,17 +155,37 @@ function jsonIndicatorRow(row: IndicatorRow) {
     polarity: def.polarity,
     breakdownOf: def.breakdownOf ?? null,
     value: publishedValue(def, row.current),
-    display: formatIndicatorValue(def, row.current),
+    ...suppressed(row.current),
+    display: displayValue(def, row.current),
     previous: {
       year: row.previousYear,
       value: publishedValue(def, row.previous),
-      display: formatIndicatorValue(def, row.previous),
+      ...suppressed(row.previous),
+      display: displayValue(def, row.previous),
       reason: row.previous.value === null ? (row.previous.reason ?? null) : null,
     },
-    change: jsonChange(def, row.change),
+    change: { ...jsonChange(def, row.change), display: displayChange(row) },
     provenance: jsonProvenance(row.current),
     reason: row.current.value === null ? (row.current.reason ?? null) : null,
     comparators: row.comparators.map(jsonComparator),
+  };
+}
+
+/** Options for the indicator files a build publishes. */
+export interface PublishedFileOptions {
+  /** What the disclosure stage did; adds the edition and a `suppressed` flag to every value. */
+  disclosure?: DisclosureInfo | null;
+}
+
+function jsonDisclosure(d: DisclosureInfo) {
+  return {
+    edition: d.edition,
+    disclosure: {
+      threshold: d.threshold,
+      suppressedValues: d.primary + d.secondary,
+      symbol: SUPPRESSED,
+      note: d.threshold > 0 ? suppressionNote(d.threshold) : null,
+    },
   };
 }
 
@@ -157,15 +193,17 @@ function jsonFinding(f: Finding) {
   return { code: f.code, severity: f.severity, file: f.file, row: f.row ?? null, column: f.column ?? null, value: f.value ?? null, message: f.message, hint: f.hint ?? null };
 }
 
-/** The `indicators --format json` document. */
-export function indicatorsJson(report: IndicatorReport, rows: readonly IndicatorRow[], generatedBy: string): string {
+/** The `indicators --format json` document; with `options.disclosure`, the published indicators file. */
+export function indicatorsJson(report: IndicatorReport, rows: readonly IndicatorRow[], generatedBy: string, options: PublishedFileOptions = {}): string {
+  const disclosure = options.disclosure ?? null;
   return `${JSON.stringify(
     {
       schemaVersion: JSON_SCHEMA_VERSION,
       year: report.year,
       previousYear: rows[0]?.previousYear ?? null,
       generatedBy,
-      indicators: rows.map(jsonIndicatorRow),
+      ...(disclosure ? jsonDisclosure(disclosure) : {}),
+      indicators: rows.map((r) => jsonIndicatorRow(r, disclosure !== null)),
       findings: report.findings.map(jsonFinding),
     },
     null,
@@ -267,12 +305,18 @@ export function indicatorsMarkdown(report: IndicatorReport, rows: readonly Indic
   return `## Indicators for ${report.year}\n\n${markdownTable(columns, cells)}${notes.text()}`;
 }
 
-/** `indicators` as CSV: one row per indicator, published values and the change. */
-export function indicatorsCsv(rows: readonly IndicatorRow[]): string {
+/**
+ * `indicators` as CSV: one row per indicator, published values and the change. With `options.disclosure`
+ * (the published indicators file), two more columns say whether each value was suppressed.
+ */
+export function indicatorsCsv(rows: readonly IndicatorRow[], options: PublishedFileOptions = {}): string {
+  const disclosed = Boolean(options.disclosure);
+  const yesNo = (v: IndicatorValue) => (isSuppressed(v) ? 'yes' : 'no');
   return csv(
     [
       'id', 'title', 'unit', 'polarity', 'year', 'value', 'display', 'previous_year', 'previous_value', 'previous_display',
       'change_absolute', 'change_percent', 'change_points', 'direction', 'change_display', 'provenance', 'file', 'source', 'reason',
+      ...(disclosed ? ['suppressed', 'previous_suppressed'] : []),
     ],
     rows.map((r) => [
       r.def.id,
@@ -281,19 +325,20 @@ export function indicatorsCsv(rows: readonly IndicatorRow[]): string {
       r.def.polarity,
       r.year,
       publishedValue(r.def, r.current),
-      formatIndicatorValue(r.def, r.current),
+      displayValue(r.def, r.current),
       r.previousYear,
       publishedValue(r.def, r.previous),
-      formatIndicatorValue(r.def, r.previous),
+      displayValue(r.def, r.previous),
       r.change.absolute,
       r.change.percent,
       r.change.points,
       r.change.direction,
-      formatChange(r.def, r.change),
+      displayChange(r),
       r.current.provenance?.kind,
       r.current.provenance?.file,
       r.current.provenance?.source,
       r.current.value === null ? r.current.reason : '',
+      ...(disclosed ? [yesNo(r.current), yesNo(r.previous)] : []),
     ]),
   );
 }

@@ -9,6 +9,8 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 export interface BarDatum {
   label: string;
   value: number | null;
+  /** Label printed instead of "n/a" over a category with no bar, e.g. "[c]" for a suppressed figure. */
+  text?: string;
 }
 
 /** What a bar chart shows. Categories keep the order given and are always nominal, never dates. */
@@ -125,11 +127,11 @@ function barChartVegaLite(spec: BarChartSpec): TopLevelSpec {
     width,
     height,
     background: 'white',
-    data: { values: spec.data.map((d) => ({ label: d.label, value: d.value })) },
+    data: { values: spec.data.map((d) => ({ label: d.label, value: d.value, text: d.value == null ? (d.text ?? NOT_AVAILABLE_LABEL) : null })) },
     transform: [
       { calculate: 'datum.value == null ? 0 : datum.value', as: 'position' },
       {
-        calculate: `datum.value == null ? ${JSON.stringify(NOT_AVAILABLE_LABEL)} : format(datum.value, ${JSON.stringify(format)})`,
+        calculate: `datum.value == null ? datum.text : format(datum.value, ${JSON.stringify(format)})`,
         as: 'valueText',
       },
     ],

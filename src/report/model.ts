@@ -10,7 +10,18 @@ import { formatChange, formatIndicatorValue, formatNumber, NOT_AVAILABLE } from 
 import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
 import type { BoardData, YearData } from '../load/load-board.js';
 import { knownSection } from '../config/sections.js';
-import { suppressList } from '../disclosure/suppress.js';
+import {
+  DEFAULT_THRESHOLD,
+  discloseIndicators,
+  disclosureOf,
+  INTERNAL_MARKING,
+  isSuppressed,
+  NOT_PUBLISHED,
+  suppressionNote,
+  type DisclosedReport,
+  type Edition,
+} from '../disclosure/disclose-indicators.js';
+import { SUPPRESSED } from '../disclosure/suppress.js';
 import {
   CONTEXT_MEASURES,
   LADO_NATURES,
@@ -158,6 +169,23 @@ export interface ReportModel {
   presentedTo: string;
   contents: ContentsEntry[];
   sections: SectionModel[];
+  /** Which edition this is, and what disclosure control did to it. */
+  edition: EditionModel;
+}
+
+/** The edition of the report: what the reader must be told about suppressed figures or internal use. */
+export interface EditionModel {
+  name: Edition;
+  /** The internal edition: unsuppressed figures, marked as not for publication on every page. */
+  internal: boolean;
+  /** "INTERNAL EDITION – NOT FOR PUBLICATION" in the internal edition; empty otherwise. */
+  marking: string;
+  /** Counts from 1 to this were suppressed; 0 when none were. */
+  threshold: number;
+  /** True when at least one figure in the report is shown as [c]. */
+  anySuppressed: boolean;
+  /** The sentence explaining [c], when anything was suppressed; empty otherwise. */
+  symbolNote: string;
 }
 
 /** Options for assembling the model. */
@@ -166,6 +194,17 @@ export interface ReportModelOptions {
   sourceDateEpoch?: number | null;
   /** Section ids that have a partial (default template or the board's own); others render generically. */
   partials?: ReadonlySet<string>;
+}
+
+/**
+ * The indicators as this edition publishes them: as given when they have been through the disclosure
+ * stage (the build decides the edition), otherwise the published edition with board.yaml's settings, so
+ * that a caller who forgets the stage still gets suppressed figures.
+ */
+export function disclosedIndicators(board: BoardData, indicators: IndicatorReport): DisclosedReport {
+  if (disclosureOf(indicators)) return indicators as DisclosedReport;
+  const settings = board.config?.disclosure ?? { suppress: true, threshold: DEFAULT_THRESHOLD };
+  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0 });
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -261,19 +300,33 @@ class Figures {
   value(id: string): number | null {
     return this.current(id)?.value ?? null;
   }
+  /** True when the figure was withheld by disclosure control (shown as [c]). */
+  suppressed(id: string, which: 'current' | 'previous' = 'current'): boolean {
+    return isSuppressed(which === 'current' ? this.current(id) : this.previous(id));
+  }
+  /** True when there is a figure, published or suppressed (as opposed to "not available"). */
+  has(id: string, which: 'current' | 'previous' = 'current'): boolean {
+    const v = which === 'current' ? this.current(id) : this.previous(id);
+    return v !== null && (v.value !== null || isSuppressed(v));
+  }
   text(id: string, which: 'current' | 'previous' = 'current'): string {
     const d = this.def(id);
     if (!d) return NOT_AVAILABLE;
-    return formatIndicatorValue(d, which === 'current' ? this.current(id) : this.previous(id));
+    return valueText(d, which === 'current' ? this.current(id) : this.previous(id));
   }
   reason(id: string, which: 'current' | 'previous' = 'current'): string | null {
     const v = which === 'current' ? this.current(id) : this.previous(id);
-    if (v && v.value !== null) return null;
+    if (v && (v.value !== null || isSuppressed(v))) return null;
     return v?.reason ?? `no figure for ${which === 'current' ? this.year : shiftYear(this.year, -1)}`;
   }
   series(id: string): Map<string, IndicatorValue> {
     return this.report.series.get(id) ?? new Map();
   }
+}
+
+/** A value as published: "[c]" when suppressed, "not available" when there is none. */
+function valueText(def: IndicatorDef, v: IndicatorValue | null): string {
+  return isSuppressed(v) ? SUPPRESSED : formatIndicatorValue(def, v);
 }
 
 const DIRECTION_WORDS: Record<string, string> = {
@@ -314,8 +367,9 @@ function indicatorComparisonTable(
     if (!d) continue;
     const label = options.labels?.[indicatorId] ?? d.title;
     // A change that is not available says so in the cell; the reason goes in the notes, not the cell.
+    const withheld = f.suppressed(indicatorId) || f.suppressed(indicatorId, 'previous');
     const changeText = r && r.change ? formatChange(d, r.change) : NOT_AVAILABLE;
-    const changeCell = changeText.startsWith(NOT_AVAILABLE) ? NOT_AVAILABLE : changeText;
+    const changeCell = withheld ? NOT_PUBLISHED : changeText.startsWith(NOT_AVAILABLE) ? NOT_AVAILABLE : changeText;
     const both = f.value(indicatorId) !== null && f.previous(indicatorId)?.value != null;
     if (r && both && changeText !== changeCell && r.change.reason) noteReasons(notes, [r.change.reason]);
     const cells = [rowHeader(label), num(f.text(indicatorId)), num(f.text(indicatorId, 'previous')), cell(capitalise(changeCell))];
@@ -342,45 +396,34 @@ function breakdownTable(
   totalId: string,
   labelHeader: string,
   f: Figures,
-  disclosure: Disclosure,
   options: { omitZero?: boolean; valueHeader?: string } = {},
 ): TableModel {
   const members = breakdownMembers(family);
-  const total = f.value(totalId);
-  if (total === null) return unavailableTable(id, caption, f.reason(totalId) ?? 'no figure');
+  if (!f.has(totalId)) return unavailableTable(id, caption, f.reason(totalId) ?? 'no figure');
+  // Only rows that are 0 (or not available) are left out: a suppressed row stays, as [c].
   const shown = members.filter((m) => {
     const v = f.value(m.id);
-    return !(options.omitZero && (v === null || v === 0));
+    return !(options.omitZero && !f.suppressed(m.id) && (v === null || v === 0));
   });
-  const values = shown.map((m) => f.value(m.id) ?? 0);
-  const suppressed = disclosure.suppress ? suppressList(values, disclosure.threshold) : { cells: values.map(() => false), total: false };
-  const withPrevious = members.some((m) => f.previous(m.id)?.value !== null && f.previous(m.id)?.value !== undefined);
+  const withPrevious = members.some((m) => f.has(m.id, 'previous'));
   const prev = shiftYear(f.year, -1);
   const columns = [col(labelHeader, false), col(options.valueHeader ?? f.year)];
   if (withPrevious) columns.push(col(prev));
   const notes: string[] = [];
-  const rows = shown.map((m, i) => {
+  const rows = shown.map((m) => {
     const label = (m as IndicatorDef & { breakdownLabel?: string }).breakdownLabel ?? m.title;
-    const cells = [rowHeader(label), num(suppressed.cells[i] ? '[c]' : f.text(m.id))];
+    const cells = [rowHeader(label), num(f.text(m.id))];
     if (withPrevious) {
       cells.push(num(f.text(m.id, 'previous')));
     }
     return cells;
   });
-  const totalCells = [rowHeader('Total'), num(suppressed.total ? '[c]' : f.text(totalId))];
+  const totalCells = [rowHeader('Total'), num(f.text(totalId))];
   if (withPrevious) totalCells.push(num(f.text(totalId, 'previous')));
-  if (withPrevious && shown.some((m) => f.previous(m.id)?.value === null || f.previous(m.id) === null)) {
+  if (withPrevious && shown.some((m) => !f.has(m.id, 'previous'))) {
     notes.push(`Not available: no ${prev} figure was supplied for that row.`);
   }
-  if (suppressed.cells.some(Boolean)) {
-    notes.push(`[c]: a count of ${disclosure.threshold} or fewer, or a figure from which one could be worked out, is not published.`);
-  }
   return table(id, caption, columns, rows, { totals: [totalCells], notes });
-}
-
-interface Disclosure {
-  suppress: boolean;
-  threshold: number;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -395,17 +438,14 @@ interface Ctx {
   f: Figures;
   year: string;
   prev: string;
-  disclosure: Disclosure;
+  /** Counts from 1 to this are suppressed in this edition; 0 when none are. */
+  threshold: number;
   sectionIds: Set<string>;
 }
 
 function localContext(ctx: Ctx): SectionData {
   const { f } = ctx;
-  const ids = ['cp.plans_open_at_year_end', ...CONTEXT_MEASURES.map((m) => `context.${m.code}`)].filter((id) => {
-    const cur = f.current(id);
-    const pre = f.previous(id);
-    return (cur && cur.value !== null) || (pre && pre.value !== null);
-  });
+  const ids = ['cp.plans_open_at_year_end', ...CONTEXT_MEASURES.map((m) => `context.${m.code}`)].filter((id) => f.has(id) || f.has(id, 'previous'));
   const caption = `What we know about children and their vulnerabilities, ${ctx.year} and ${ctx.prev}`;
   const t =
     ids.length === 0
@@ -538,7 +578,7 @@ function section11(ctx: Ctx): SectionData {
 function caseReviews(ctx: Ctx): SectionData {
   const { f } = ctx;
   const caption = `Child deaths notified and reviewed, ${ctx.year}`;
-  if (f.value('cdop.deaths_notified') === null) {
+  if (!f.has('cdop.deaths_notified')) {
     return { tables: { cdop: unavailableTable('table-cdop', caption, f.reason('cdop.deaths_notified') ?? 'no figure') }, charts: {} };
   }
   const rows: TableCell[][] = [
@@ -559,8 +599,17 @@ function caseReviews(ctx: Ctx): SectionData {
       const label = financialYearOf(c.dateNotified);
       byYear.set(label, (byYear.get(label) ?? 0) + 1);
     }
-    for (const [label, n] of [...byYear.entries()].sort((a, b) => b[0].localeCompare(a[0]))) {
-      rows.push([rowHeader(`Deaths notified in ${label}`, true), num(count(n))]);
+    const earlier = [...byYear.keys()].filter((label) => label < ctx.year);
+    if (ctx.threshold > 0 && earlier.length > 1) {
+      // Counts per earlier year are not indicators, so disclosure control never saw them: give the two
+      // figures it protects instead.
+      rows.push([rowHeader(`Deaths notified in ${ctx.year}`, true), num(f.text('cdop.concluded_notified_in_year'))]);
+      rows.push([rowHeader('Deaths notified in earlier years', true), num(f.text('cdop.concluded_notified_earlier'))]);
+    } else {
+      for (const [label, n] of [...byYear.entries()].sort((a, b) => b[0].localeCompare(a[0]))) {
+        const id = label === ctx.year ? 'cdop.concluded_notified_in_year' : 'cdop.concluded_notified_earlier';
+        rows.push([rowHeader(`Deaths notified in ${label}`, true), num(ctx.threshold > 0 ? f.text(id) : count(n))]);
+      }
     }
   } else {
     rows.push([rowHeader(`Deaths notified in ${ctx.year}`, true), num(f.text('cdop.concluded_notified_in_year'))]);
@@ -593,7 +642,7 @@ function priorityGroups(ctx: Ctx): SectionData {
   const cpCaption = `Child protection indicators, ${ctx.year} against ${ctx.prev}`;
   const plans = returnRows(ctx.data, 'cpPlans');
   out.tables.cpIndicators =
-    'reason' in plans && f.value('cp.plans_open_at_year_end') === null
+    'reason' in plans && !f.has('cp.plans_open_at_year_end')
       ? unavailableTable('table-cp-indicators', cpCaption, plans.reason)
       : indicatorComparisonTable('table-cp-indicators', cpCaption, cpIds, f, { direction: true });
   if (out.tables.cpIndicators.available) {
@@ -601,22 +650,19 @@ function priorityGroups(ctx: Ctx): SectionData {
   }
 
   const catCaption = `Child protection plans open at 31 March by category of abuse`;
-  if (f.value('cp.plans_open_at_year_end') === null) {
+  if (!f.has('cp.plans_open_at_year_end')) {
     out.tables.cpCategories = unavailableTable('table-cp-categories', catCaption, f.reason('cp.plans_open_at_year_end') ?? 'no figure');
   } else {
     const members = breakdownMembers('cp.category');
-    const values = members.map((m) => f.value(m.id) ?? 0);
-    const suppressed = ctx.disclosure.suppress ? suppressList(values, ctx.disclosure.threshold) : { cells: values.map(() => false), total: false };
-    const rows = members.map((m, i) => [
+    const rows = members.map((m) => [
       rowHeader((m as IndicatorDef & { breakdownLabel?: string }).breakdownLabel ?? m.title),
-      num(suppressed.cells[i] ? '[c]' : f.text(m.id)),
+      num(f.text(m.id)),
       num(f.text(m.id, 'previous')),
     ]);
     const notes: string[] = [];
-    if (members.some((m) => f.previous(m.id)?.value === null || f.previous(m.id) === null)) {
+    if (members.some((m) => !f.has(m.id, 'previous'))) {
       notes.push(`Not available: no ${ctx.prev} figure was supplied for that category.`);
     }
-    if (suppressed.cells.some(Boolean)) notes.push(`[c]: a count of ${ctx.disclosure.threshold} or fewer is not published.`);
     out.tables.cpCategories = table('table-cp-categories', catCaption, [col('Category', false), col(ctx.year), col(ctx.prev)], rows, {
       totals: [[rowHeader('All plans'), num(f.text('cp.plans_open_at_year_end')), num(f.text('cp.plans_open_at_year_end', 'previous'))]],
       notes,
@@ -663,12 +709,12 @@ function allegations(ctx: Ctx): SectionData {
     const notes: string[] = [];
     const supplied = series.filter(([, v]) => v.provenance?.kind === 'supplied').map(([y]) => y);
     if (supplied.length) notes.push(`Figures for ${supplied.join(', ')} are as published earlier; the rest are computed from the referrals return.`);
-    noteReasons(notes, series.map(([, v]) => (v.value === null ? v.reason ?? null : null)));
+    noteReasons(notes, series.map(([, v]) => (v.value === null && !isSuppressed(v) ? v.reason ?? null : null)));
     out.tables.byYear = table(
       'table-lado-by-year',
       byYearCaption,
       [col('Year', false), col('Referrals received')],
-      series.map(([y, v]) => [rowHeader(y), num(formatIndicatorValue(d, v))]),
+      series.map(([y, v]) => [rowHeader(y), num(valueText(d, v))]),
       { notes },
     );
     out.charts.byYear = {
@@ -678,24 +724,25 @@ function allegations(ctx: Ctx): SectionData {
       spec: {
         id: 'chart-lado-by-year',
         title: `Allegations referred to the LADO, ${series[0]![0]} to ${series.at(-1)![0]}`,
-        description: `Column chart of referrals to the LADO by year: ${series.map(([y, v]) => `${y} ${formatIndicatorValue(d, v)}`).join('; ')}. The same figures are in the table above.`,
-        data: series.map(([label, v]) => ({ label, value: v.value })),
+        description: `Column chart of referrals to the LADO by year: ${series.map(([y, v]) => `${y} ${valueText(d, v)}`).join('; ')}. The same figures are in the table above.`,
+        // A suppressed year has no bar, and its label says [c] (a bar's height would give the count away).
+        data: series.map(([label, v]) => (isSuppressed(v) ? { label, value: null, text: SUPPRESSED } : { label, value: v.value })),
         valueTitle: 'Referrals received',
         categoryTitle: 'Year',
       },
     };
   }
-  out.tables.source = breakdownTable('table-lado-source', `Source of referrals to the LADO, ${ctx.year}`, 'lado.source', 'lado.referrals', 'Referred by', f, ctx.disclosure, {
+  out.tables.source = breakdownTable('table-lado-source', `Source of referrals to the LADO, ${ctx.year}`, 'lado.source', 'lado.referrals', 'Referred by', f, {
     omitZero: true,
   });
-  out.tables.nature = breakdownTable('table-lado-nature', `Nature of allegation, ${ctx.year}`, 'lado.nature', 'lado.referrals', 'Nature', f, ctx.disclosure);
+  out.tables.nature = breakdownTable('table-lado-nature', `Nature of allegation, ${ctx.year}`, 'lado.nature', 'lado.referrals', 'Nature', f);
   if (out.tables.nature.available) {
     out.tables.nature.notes.unshift('"Unsuitable to work with children": the person behaved towards a child or children in a way that suggests they are unsuitable to work with children.');
   }
-  out.tables.outcome = breakdownTable('table-lado-outcome', `Outcome of enquiries, ${ctx.year}`, 'lado.outcome', 'lado.referrals', 'Outcome', f, ctx.disclosure);
+  out.tables.outcome = breakdownTable('table-lado-outcome', `Outcome of enquiries, ${ctx.year}`, 'lado.outcome', 'lado.referrals', 'Outcome', f);
 
   const wbCaption = `Allegations about conduct at work and outside work, ${ctx.year}`;
-  if (f.value('lado.work_based') === null) {
+  if (!f.has('lado.work_based')) {
     out.tables.workBased = unavailableTable('table-lado-work', wbCaption, f.reason('lado.work_based') ?? 'no figure');
   } else {
     out.tables.workBased = table('table-lado-work', wbCaption, [col('Where the conduct happened', false), col('Referrals')], [
@@ -705,7 +752,7 @@ function allegations(ctx: Ctx): SectionData {
   }
 
   const tCaption = `How quickly allegations were resolved, ${ctx.year} against ${ctx.prev}`;
-  if (f.value('lado.concluded_within_1_month_pct') === null && f.value('lado.over_1_month') === null) {
+  if (!f.has('lado.concluded_within_1_month_pct') && !f.has('lado.over_1_month')) {
     out.tables.timeliness = unavailableTable('table-lado-timeliness', tCaption, f.reason('lado.concluded_within_1_month_pct') ?? 'no figure');
   } else {
     const r = (id: string, label: string, indent = false) => [rowHeader(label, indent), num(f.text(id)), num(f.text(id, 'previous'))];
@@ -834,10 +881,11 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const year = data.year.label;
   const prev = shiftYear(year, -1);
   const config = board.config;
-  const f = new Figures(indicators, year);
-  const disclosure: Disclosure = { suppress: config?.disclosure.suppress ?? true, threshold: config?.disclosure.threshold ?? 5 };
-  const ctx: Ctx = { board, data, f, year, prev, disclosure, sectionIds: new Set(board.sections.map((s) => s.id)) };
-  const figures = liveFiguresFrom(indicators);
+  const disclosed = disclosedIndicators(board, indicators);
+  const { threshold } = disclosed.disclosure;
+  const f = new Figures(disclosed, year);
+  const ctx: Ctx = { board, data, f, year, prev, threshold, sectionIds: new Set(board.sections.map((s) => s.id)) };
+  const figures = liveFiguresFrom(disclosed);
 
   let mainNumber = 0;
   let appendixNumber = 0;
@@ -869,12 +917,15 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     if (s.id === 'recommendations') s.recommendations = recommendationsModel(ctx, allParagraphs);
   }
 
+  const anySuppressed = noteSuppressedFigures(sections, threshold);
+  const internal = disclosed.disclosure.edition === 'internal';
   const name = config?.board.name ?? 'Safeguarding Children Board';
   const published = publicationDate(board, year, options.sourceDateEpoch);
   const fy = parseYear(year)!;
+  const runningHeader = `${name} · Annual report ${year}`;
   return {
     lang: config?.publication.language ?? 'en-GB',
-    title: `${name} annual report ${year}`,
+    title: internal ? `${name} annual report ${year} (internal edition – not for publication)` : `${name} annual report ${year}`,
     board: {
       name,
       shortName: config?.board.shortName ?? '',
@@ -883,15 +934,43 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       chairTitle: config?.board.chairTitle ?? 'Independent Chair',
       businessManager: config?.board.businessManager ?? '',
       contactEmail: config?.board.contactEmail ?? '',
-      website: config?.board.website ?? '',
+      // board.yaml accepts any URL; only a web address becomes a link (never javascript: or data:).
+      website: /^https?:\/\//i.test(config?.board.website ?? '') ? config!.board.website! : '',
     },
     year,
     previousYear: prev,
     period: `${longDate(fy.start)} to ${longDate(fy.end)}`,
     publishedDateText: published ? longDate(published) : '',
-    runningHeader: `${name} · Annual report ${year}`,
+    runningHeader: internal ? `${INTERNAL_MARKING} · ${runningHeader}` : runningHeader,
     presentedTo: config?.publication.years[year]?.presentedTo ?? '',
     contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
     sections,
+    edition: {
+      name: disclosed.disclosure.edition,
+      internal,
+      marking: internal ? INTERNAL_MARKING : '',
+      threshold,
+      anySuppressed,
+      symbolNote: anySuppressed ? suppressionNote(threshold) : '',
+    },
   };
+}
+
+/**
+ * Add the note explaining [c] under every table that shows it; true when anything in the report (a
+ * table, a chart or a live figure in the narrative) is shown as [c].
+ */
+function noteSuppressedFigures(sections: SectionModel[], threshold: number): boolean {
+  let any = false;
+  const note = suppressionNote(threshold);
+  for (const s of sections) {
+    for (const t of Object.values(s.tables)) {
+      if (![...t.rows, ...t.totals].some((r) => r.some((c) => c.text === SUPPRESSED))) continue;
+      any = true;
+      if (!t.notes.includes(note)) t.notes.push(note);
+    }
+    if (Object.values(s.charts).some((c) => c.spec.data.some((d) => d.text === SUPPRESSED))) any = true;
+    if (`${s.narrative.html}${s.narrative.after}`.includes(SUPPRESSED)) any = true;
+  }
+  return any;
 }

@@ -11,7 +11,9 @@ import Handlebars from 'handlebars';
 import { Marked, type Tokens } from 'marked';
 import { isKnownIndicatorId } from '../indicators/catalogue.js';
 import { formatChange, formatIndicatorValue } from '../indicators/format.js';
-import type { IndicatorReport, IndicatorRow } from '../indicators/types.js';
+import type { IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
+import { isSuppressed, NOT_PUBLISHED } from '../disclosure/disclose-indicators.js';
+import { SUPPRESSED } from '../disclosure/suppress.js';
 import { escapeHtml, escapeMarkdown } from './escape.js';
 
 /** A narrative file that cannot be rendered: an unknown figure id or a template mistake. */
@@ -47,7 +49,10 @@ export interface LiveFigures {
   change(id: string): string;
 }
 
-/** Live figures backed by the year's indicator report; ids unknown to the catalogue throw. */
+/**
+ * Live figures backed by the year's indicator report (after the disclosure stage, so suppressed figures
+ * print as [c]); ids unknown to the catalogue throw.
+ */
 export function liveFiguresFrom(indicators: IndicatorReport): LiveFigures {
   const rows = new Map<string, IndicatorRow>(indicators.rows.map((r) => [r.def.id, r]));
   const row = (id: string): IndicatorRow | null => {
@@ -56,18 +61,21 @@ export function liveFiguresFrom(indicators: IndicatorReport): LiveFigures {
     if (isKnownIndicatorId(id)) return null;
     throw new UnknownFigure(id);
   };
+  // A suppressed figure prints [c]; a change touching one prints "not published" (it would give it away).
+  const shown = (r: IndicatorRow, v: IndicatorValue) => (isSuppressed(v) ? SUPPRESSED : formatIndicatorValue(r.def, v));
   return {
     value: (id) => {
       const r = row(id);
-      return r ? formatIndicatorValue(r.def, r.current) : 'not available';
+      return r ? shown(r, r.current) : 'not available';
     },
     previous: (id) => {
       const r = row(id);
-      return r ? formatIndicatorValue(r.def, r.previous) : 'not available';
+      return r ? shown(r, r.previous) : 'not available';
     },
     change: (id) => {
       const r = row(id);
-      return r ? formatChange(r.def, r.change) : 'not available';
+      if (!r) return 'not available';
+      return isSuppressed(r.current) || isSuppressed(r.previous) ? NOT_PUBLISHED : formatChange(r.def, r.change);
     },
   };
 }

@@ -10,6 +10,9 @@ import { cssString } from './escape.js';
 import type { ChartModel, ReportModel, SectionModel } from './model.js';
 import type { LoadedTemplate } from './templates.js';
 
+/** The helpers a report template may use (plus Handlebars' internal `helperMissing`/`blockHelperMissing`). */
+export const TEMPLATE_HELPERS: ReadonlySet<string> = new Set(['if', 'unless', 'each', 'with', 'lookup', 'helperMissing', 'blockHelperMissing']);
+
 /** A chart with its drawn SVG (hidden from assistive technology; the template's figure describes it). */
 export type RenderedChart = ChartModel & { svg: string };
 
@@ -18,6 +21,8 @@ export interface ReportView extends Omit<ReportModel, 'sections'> {
   sections: (Omit<SectionModel, 'charts'> & { charts: Record<string, RenderedChart> })[];
   css: string;
   pageCss: string;
+  /** Styles of the internal edition's banner; empty for the published edition. */
+  editionCss: string;
   subject: string;
 }
 
@@ -40,9 +45,29 @@ function safeCss(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1');
 }
 
-/** The running header and footer for the printed page, built here because they carry the board's name. */
+/**
+ * The running header and footer for the printed page, built here because they carry the board's name, and
+ * kept out of report.css so that a board's own stylesheet cannot drop the internal edition's marking.
+ */
 function pageCss(model: ReportModel): string {
-  return `@page { @top-center { content: ${cssString(model.runningHeader)}; } }`;
+  const header = `@page { @top-center { content: ${cssString(model.runningHeader)}; } }`;
+  if (!model.edition.internal) return header;
+  const marking = cssString(`${model.edition.marking} · Page `);
+  return `${header}\n@page { @bottom-center { content: ${marking} counter(page) " of " counter(pages); font-weight: bold; color: #8b0000; } @top-center { font-weight: bold; color: #8b0000; } }`;
+}
+
+/** The internal edition's banner: on top of the screen while scrolling, at the top of the printed cover. */
+function editionCss(model: ReportModel): string {
+  if (!model.edition.internal) return '';
+  return [
+    '.edition-banner { position: sticky; top: 0; z-index: 10; padding: 0.5em 1em; background: #8b0000; color: #fff; text-align: center; line-height: 1.35; -webkit-print-color-adjust: exact; print-color-adjust: exact; }',
+    '.edition-banner p { margin: 0; font-size: 10.5pt; }',
+    '.edition-banner strong { display: block; font-size: 13pt; letter-spacing: 0.04em; }',
+    '@media (max-width: 40em) { .edition-banner-detail { display: none; } }',
+    // Links into the report (contents, paragraph references) must not land under the banner (WCAG 2.4.11).
+    '@media screen { html { scroll-padding-top: 5.5rem; } }',
+    '@media print { .edition-banner { position: absolute; top: 12mm; left: 18mm; right: 18mm; padding: 4mm; } .edition-banner strong { font-size: 18pt; } .edition-banner-detail { display: inline; } }',
+  ].join('\n');
 }
 
 async function drawCharts(charts: Record<string, ChartModel>): Promise<Record<string, RenderedChart>> {
@@ -57,10 +82,21 @@ async function drawCharts(charts: Record<string, ChartModel>): Promise<Record<st
 export async function renderReportHtml(model: ReportModel, template: LoadedTemplate): Promise<string> {
   const sections = [];
   for (const s of model.sections) sections.push({ ...s, charts: await drawCharts(s.charts) });
-  const view: ReportView = { ...model, sections, css: safeCss(template.css), pageCss: pageCss(model), subject: reportSubject(model) };
+  const view: ReportView = {
+    ...model,
+    sections,
+    css: safeCss(template.css),
+    pageCss: pageCss(model),
+    editionCss: editionCss(model),
+    subject: reportSubject(model),
+  };
 
   const hb = Handlebars.create();
-  const compileOptions = { strict: true, preventIndent: true } as const;
+  // Only the block helpers a layout needs. Handlebars' `log` would let a board's partial write to the
+  // terminal; no helper that reads files or the network is ever registered.
+  for (const name of Object.keys(hb.helpers)) if (!TEMPLATE_HELPERS.has(name)) hb.unregisterHelper(name);
+  // `log` is known to the compiler by default; unknown to it, `{{log}}` is a missing field like any other.
+  const compileOptions = { strict: true, preventIndent: true, knownHelpers: { log: false } } as const;
   for (const [name, source] of template.partials) hb.registerPartial(name, hb.compile(source, compileOptions));
   const layout = hb.compile(template.layout, compileOptions);
   try {

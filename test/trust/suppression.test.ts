@@ -7,7 +7,9 @@
  * shows every figure and is marked as not for publication on every page.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSuppressed } from '../../src/disclosure/disclose-indicators.js';
 import { breakdownMembers, indicatorDef } from '../../src/indicators/catalogue.js';
@@ -308,7 +310,7 @@ describe('editions and their options', () => {
     expect(page).not.toContain('[c]');
     expect(page).toMatch(/<title>[^<]*\(internal edition – not for publication\)<\/title>/);
     expect(page).toContain('<meta name="robots" content="noindex, nofollow">');
-    expect(page).toMatch(/<header class="cover-page">\s*<p class="edition-banner"><strong>INTERNAL EDITION – NOT FOR PUBLICATION<\/strong>/);
+    expect(page).toMatch(/<aside class="edition-banner" aria-label="Edition"><p><strong>INTERNAL EDITION – NOT FOR PUBLICATION<\/strong>/);
     expect(page).toMatch(/@bottom-center \{ content: "INTERNAL EDITION/);
     const j = JSON.parse(readFileSync(path.join(out, names.json), 'utf8')) as IndicatorsFile;
     expect(j.edition).toBe('internal');
@@ -353,8 +355,8 @@ describe('editions and their options', () => {
 
 describeWithBrowser('published and internal PDFs (real browser)', () => {
   const pagesOf = (file: string) => Array.from({ length: Number(pdfInfo(file).Pages) }, (_, i) => squash(pageText(file, i + 1)));
-  let published: { file: string; pages: string[] };
-  let internal: { file: string; pages: string[] };
+  let published: { file: string; pages: string[]; html: string };
+  let internal: { file: string; pages: string[]; html: string };
 
   beforeAll(async () => {
     const browser = testBrowserPath();
@@ -363,7 +365,7 @@ describeWithBrowser('published and internal PDFs (real browser)', () => {
       const r = await runCli(['build', '2012-13', '--data', board, '--out', out, '--edition', edition, '--browser', browser], { env: { PATH: process.env.PATH } });
       if (r.code !== 0) throw new Error(`build failed (${r.code}): ${r.stderr}`);
       const file = path.join(out, outputNames(edition).pdf);
-      return { file, pages: pagesOf(file) };
+      return { file, pages: pagesOf(file), html: readFileSync(path.join(out, outputNames(edition).html), 'utf8') };
     };
     published = await build('published');
     internal = await build('internal');
@@ -384,6 +386,27 @@ describeWithBrowser('published and internal PDFs (real browser)', () => {
     expect(all(published.pages)).not.toContain('INTERNAL EDITION');
     expect(all(published.pages)).toContain('Symbols. [c]: not published');
     expect(pdfInfo(published.file).Title).toBe('Calderdale Safeguarding Children Board annual report 2012-13');
+  });
+
+  it('both editions pass axe-core: the [c] notes and the internal banner keep the report accessible', async () => {
+    const browser = await puppeteer.launch({ executablePath: testBrowserPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      for (const edition of [published, internal]) {
+        const page = await browser.newPage();
+        await page.setBypassCSP(true);
+        await page.setContent(edition.html, { waitUntil: 'load' });
+        await page.addScriptTag({ content: axe });
+        const result = (await page.evaluate(async () => {
+          const run = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe;
+          return run.run(document, { resultTypes: ['violations'] });
+        })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+        expect(result.violations.map((v) => `${v.id} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * Child process for the parse and memory rows. Prints one JSON line.
  *   --mode ratio  --board DIR --year Y --runs N   alternate bare csv-parse and the tool, medians of N runs
- *   --mode memory --board DIR --year Y --what tool|bare-sync|bare-stream   one run, then this process's max RSS
+ *   --mode memory --board DIR --year Y --what tool|validate|bare-sync|bare-stream   one run, then this process's max RSS
  * Run with --expose-gc so each timed run starts from a collected heap.
  */
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import { bareParse, bareStream, csvFilesFor, loaderOptionsParse, loadTool, toolPipeline } from './pipeline.mjs';
 import { collectGarbage, median, now } from './stats.mjs';
 
@@ -78,6 +79,14 @@ async function memory() {
     const tool = await loadTool();
     const r = await toolPipeline(tool, values.board, values.year);
     extra = { errors: r.errors, firstError: r.firstError, indicatorsReason: tool.indicatorsReason, validateMs: r.validateMs, indicatorsMs: r.indicatorsMs, loadAllYearsMs: r.loadAllYearsMs, computeMs: r.computeMs };
+  } else if (values.what === 'validate') {
+    // validate alone, then the heap still in use once garbage is collected: what the loaded year itself holds.
+    const tool = await loadTool();
+    const board = await tool.loadBoard(values.board);
+    const validation = await tool.validateYear(values.board, values.year, { board });
+    collectGarbage();
+    extra = { errors: validation.findings.filter((f) => f.severity === 'error').length, retainedHeapBytes: process.memoryUsage().heapUsed };
+    if (!validation.data) throw new Error('no data');
   } else if (values.what === 'bare-sync') {
     extra = await bareParse(files);
   } else if (values.what === 'bare-stream') {
@@ -86,7 +95,7 @@ async function memory() {
     throw new Error(`unknown --what ${values.what}`);
   }
   const ms = now() - t;
-  return { what: values.what, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, ...extra };
+  return { what: values.what, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, heapLimitBytes: getHeapStatistics().heap_size_limit, ...extra };
 }
 
 try {

@@ -1,15 +1,22 @@
 /**
- * `lscb-report build <year>`: validate, compute, assemble, render and print the annual report, then write
- * the HTML, the PDF and the year's indicators (JSON and CSV) together. Files are written only once
- * everything has been produced, each atomically; a PDF that could not be printed is never reported as
- * written.
+ * `lscb-report build <year>`: validate, compute, apply disclosure control, assemble, render and print the
+ * annual report, then write the HTML, the PDF and the year's indicators (JSON and CSV) together. Files are
+ * written only once everything has been produced, each atomically; a PDF that could not be printed is
+ * never reported as written, and nothing is written if a case reference from the returns would appear in
+ * any output.
+ *
+ * Editions: `published` (the default) suppresses small counts as board.yaml's `disclosure` says (or as
+ * `--suppress-threshold` overrides); `internal` suppresses nothing and is marked as not for publication on
+ * every page, in its title and in its file names.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, ExitCode } from '../../errors.js';
+import { caseReferences, findCaseRefs, type CaseRef } from '../../disclosure/case-refs.js';
+import { discloseIndicators, EDITIONS, type DisclosureInfo, type Edition } from '../../disclosure/disclose-indicators.js';
 import { indicatorsCsv, indicatorsJson } from '../../indicators/output.js';
 import { buildIndicatorReport, loadAllYears } from '../../indicators/compute.js';
-import { loadBoard } from '../../load/load-board.js';
+import { loadBoard, type BoardData, type YearData } from '../../load/load-board.js';
 import { AtomicWriteError, writeFilesAtomic, type AtomicWriteFile } from '../../io/atomic-write.js';
 import { browserInstallHelp, findBrowser } from '../../pdf/find-browser.js';
 import { BrowserNotFoundError, PdfError } from '../../pdf/errors.js';
@@ -30,6 +37,56 @@ export interface BuildOptions {
   out?: string;
   format?: string;
   browser?: string;
+  /** `published` or `internal`. */
+  edition?: string;
+  /** Published edition: suppress counts from 1 to this (0: none), instead of board.yaml's setting. */
+  suppressThreshold?: string;
+}
+
+/** The edition to build and its threshold, from the flags over board.yaml over the defaults. */
+export function resolveEdition(options: Pick<BuildOptions, 'edition' | 'suppressThreshold'>, board: BoardData): { edition: Edition; threshold: number } {
+  const edition = (options.edition ?? 'published').trim().toLowerCase();
+  if (!(EDITIONS as readonly string[]).includes(edition)) {
+    throw new CliError(`Unknown edition "${options.edition}".`, ExitCode.USAGE, 'Use --edition published or --edition internal.');
+  }
+  if (edition === 'internal') {
+    if (options.suppressThreshold !== undefined) {
+      throw new CliError('--suppress-threshold applies to the published edition only.', ExitCode.USAGE, 'The internal edition shows every figure; leave out --suppress-threshold.');
+    }
+    return { edition: 'internal', threshold: 0 };
+  }
+  if (options.suppressThreshold !== undefined) {
+    const t = options.suppressThreshold.trim();
+    if (!/^\d{1,2}$/.test(t)) {
+      throw new CliError(`--suppress-threshold must be a whole number from 0 to 99, not "${options.suppressThreshold}".`, ExitCode.USAGE, 'For example --suppress-threshold 5 suppresses counts from 1 to 5; 0 suppresses nothing.');
+    }
+    return { edition: 'published', threshold: Number(t) };
+  }
+  const settings = board.config?.disclosure ?? { suppress: true, threshold: 5 };
+  return { edition: 'published', threshold: settings.suppress ? settings.threshold : 0 };
+}
+
+/** `name.html` → `name-internal.html` for the internal edition, so its files cannot be mistaken for the published ones. */
+function editionFileName(name: string, edition: Edition): string {
+  return edition === 'internal' ? name.replace(/(\.[a-z]+)$/, '-internal$1') : name;
+}
+
+/** What the build says about disclosure control before it renders. */
+function disclosureMessage(info: DisclosureInfo, board: BoardData, overridden: boolean): string {
+  if (info.edition === 'internal') {
+    return 'Building the INTERNAL edition: every figure is shown, small counts included. It is marked "not for publication"; do not publish it.';
+  }
+  if (info.threshold === 0) {
+    const why = overridden
+      ? '--suppress-threshold 0'
+      : board.config?.disclosure.suppress === false
+        ? 'board.yaml sets disclosure.suppress: false'
+        : 'board.yaml sets disclosure.threshold: 0';
+    return `Disclosure control is off (${why}): small counts are published as they are.`;
+  }
+  const total = info.primary + info.secondary;
+  if (total === 0) return `Disclosure control: no count from 1 to ${info.threshold} to suppress.`;
+  return `Disclosure control: ${total} figure${total === 1 ? '' : 's'} shown as [c] (${info.primary} count${info.primary === 1 ? '' : 's'} from 1 to ${info.threshold} or rates built on one, ${info.secondary} more so that none can be worked out).`;
 }
 
 const FORMATS = ['html', 'pdf'] as const;
@@ -69,6 +126,23 @@ function problemFinding(error: NarrativeError | TemplateError): Finding {
   };
 }
 
+/** A case reference found in an output, as a finding naming where it came from but not repeating it. */
+function caseRefFinding(what: string, ref: CaseRef, data: YearData): Finding {
+  const narrative = [...data.narrative.entries()].find(([, text]) => findCaseRefs(text, [ref]).length > 0)?.[0];
+  return {
+    code: 'case-reference-in-output',
+    severity: 'error',
+    file: narrative ? `${data.year.label}/narrative/${narrative}.md` : ref.file,
+    row: narrative ? undefined : ref.row,
+    column: narrative ? undefined : ref.column,
+    value: '(withheld)',
+    message: `The ${ref.column.toLowerCase()} in ${ref.file} row ${ref.row} appears in ${what}. Case references must never be published.`,
+    hint: narrative
+      ? 'Take the reference out of the narrative; describe the case without it.'
+      : 'Look for it in the narrative files, recommendations.yaml and the board’s own templates, and take it out.',
+  };
+}
+
 /** Run `build`; returns the exit code. */
 export async function buildCommand(yearArg: string, options: BuildOptions, io: CliIo): Promise<number> {
   const formats = parseBuildFormats(options.format);
@@ -80,6 +154,7 @@ export async function buildCommand(yearArg: string, options: BuildOptions, io: C
 
   // Load and validate: errors stop the build with the findings `validate` prints; warnings are listed.
   const board = await loadBoard(dir);
+  const { edition, threshold } = resolveEdition(options, board);
   await requireYearFolder(dir, year, board.years);
   progress(`Validating ${year} in ${dir} …`);
   const { data, findings } = await validateYear(dir, year, { board });
@@ -102,11 +177,15 @@ export async function buildCommand(yearArg: string, options: BuildOptions, io: C
     return ExitCode.INVALID_DATA;
   }
 
+  // Disclosure control: every output below reads the disclosed figures.
+  const disclosed = discloseIndicators(indicators, { edition, threshold });
+  progress(disclosureMessage(disclosed.disclosure, board, options.suppressThreshold !== undefined));
+
   // Assemble the model and render the HTML.
   progress('Rendering the report …');
   let assembled;
   try {
-    assembled = await assembleReport(board, data, indicators, { sourceDateEpoch });
+    assembled = await assembleReport(board, data, disclosed, { sourceDateEpoch });
   } catch (error) {
     if (error instanceof NarrativeError || error instanceof TemplateError) {
       const finding = problemFinding(error);
@@ -121,11 +200,32 @@ export async function buildCommand(yearArg: string, options: BuildOptions, io: C
   }
   if (assembled.overridden.length > 0) progress(`Using the board’s own template files: ${assembled.overridden.join(', ')}.`);
 
-  const names = reportFileNames(assembled.model.board.name, year);
+  const baseNames = reportFileNames(assembled.model.board.name, year);
+  const names = {
+    html: editionFileName(baseNames.html, edition),
+    pdf: editionFileName(baseNames.pdf, edition),
+    json: editionFileName(baseNames.json, edition),
+    csv: editionFileName(baseNames.csv, edition),
+  };
   const files: AtomicWriteFile[] = [];
+  const publishedFiles = { disclosure: disclosed.disclosure };
   if (formats.has('html')) files.push({ path: path.join(outDir, names.html), data: assembled.html });
-  files.push({ path: path.join(outDir, names.json), data: indicatorsJson(indicators, indicators.rows, generatedBy()) });
-  files.push({ path: path.join(outDir, names.csv), data: indicatorsCsv(indicators.rows) });
+  files.push({ path: path.join(outDir, names.json), data: indicatorsJson(disclosed, disclosed.rows, generatedBy(), publishedFiles) });
+  files.push({ path: path.join(outDir, names.csv), data: indicatorsCsv(disclosed.rows, publishedFiles) });
+
+  // No personal data out: a case reference in the HTML (which the PDF prints), the JSON or the CSV stops
+  // the build before anything is written.
+  const refs = caseReferences(years.values());
+  const leaks = [
+    { what: 'the report', text: assembled.html },
+    { what: 'the indicators JSON', text: files.find((f) => f.path.endsWith(names.json))!.data as string },
+    { what: 'the indicators CSV', text: files.find((f) => f.path.endsWith(names.csv))!.data as string },
+  ].flatMap(({ what, text }) => findCaseRefs(text, refs).map((ref) => ({ what, ref })));
+  if (leaks.length > 0) {
+    printFindings(io, leaks.map(({ what, ref }) => caseRefFinding(what, ref, data)));
+    io.stderr(`${year}: a case reference would be published: the report was not built. Remove it and build again.\n`);
+    return ExitCode.INVALID_DATA;
+  }
 
   // Print the PDF. Without a browser the HTML and indicators are still written; a failed print writes nothing.
   let pdfProblem: { code: number; message: string; hint: string } | null = null;

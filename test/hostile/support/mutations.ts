@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { COMPARATOR_COLUMNS, PUBLISHED_FIGURES_COLUMNS, RETURNS, type ColumnDef } from '../../../src/returns/definitions.js';
 import type { BoardSnapshot, FileOp } from './board-sandbox.js';
 
 /** A generated change to a board: what it does in words, and the file operations that do it. */
@@ -108,6 +109,36 @@ const write = (file: string, content: string | Uint8Array): FileOp => ({
 });
 
 // ---------------------------------------------------------------------------------------------------------
+// Known bugs.
+
+/**
+ * Inputs that currently crash or stall the CLI, each reproduced by a failing test in known-bugs.test.ts.
+ * Until they are fixed the generators steer round them, so the properties keep looking for new bugs
+ * instead of tripping over the same one. HOSTILE_FULL=1 generates them anyway (to check a fix); once a
+ * bug is fixed, drop its workaround here and the `.fails` from its test.
+ */
+export const KNOWN_BUG_WORKAROUNDS = process.env.HOSTILE_FULL === '1'
+  ? { yamlToJsThrows: false, longRunsWithoutSpaces: false, manyNarrativeExpressions: false }
+  : {
+      /**
+       * YAML that parses but cannot be turned into data (an alias bomb, an alias to no anchor) ends in an
+       * internal error (exit 70): load-board.ts `loadYaml` calls `doc.toJS()` unguarded.
+       */
+      yamlToJsThrows: true,
+      /** A long run of characters without a space or "@" in a text cell takes quadratic time (personal-data-values.ts e-mail regex). */
+      longRunsWithoutSpaces: true,
+      /** Thousands of `{{...}}` lines in a narrative take quadratic time (narrative-figures.ts counts lines from the start each time). */
+      manyNarrativeExpressions: true,
+    };
+
+/** `n` characters of `c`; with the workaround on, broken every 64 characters by a space. */
+function longRun(c: string, n: number): string {
+  const run = c.repeat(Math.ceil(n / c.length));
+  if (!KNOWN_BUG_WORKAROUNDS.longRunsWithoutSpaces || c.trim() === '') return run;
+  return run.replace(/(.{64})/gsu, '$1 ');
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Hostile values.
 
 /** Strings that name things in JavaScript and have bitten loaders that index objects by user text. */
@@ -182,10 +213,10 @@ export const textLike: fc.Arbitrary<string> = fc.oneof(
   ),
 );
 
-/** Very long strings (up to 200 000 characters). */
+/** Long strings (1000 to 20 000 characters; the size mutations and large-input tests go much bigger). */
 export const hugeString: fc.Arbitrary<string> = fc
-  .tuple(fc.integer({ min: 1000, max: 200_000 }), fc.constantFrom('x', '9', 'é', '🙂', ',', '"', ' ', '\n', '{{'))
-  .map(([n, c]) => c.repeat(Math.ceil(n / c.length)));
+  .tuple(fc.integer({ min: 1000, max: 20_000 }), fc.constantFrom('x', '9', 'é', '🙂', ',', '"', ' ', '\n', '{{', '@'))
+  .map(([n, c]) => longRun(c, n));
 
 /** Any hostile cell value, weighted towards the short ones. */
 export function hostileCell(base: BaseBoard): fc.Arbitrary<string> {
@@ -442,16 +473,19 @@ export function encodingMutation(base: BaseBoard): fc.Arbitrary<Mutation> {
   );
 }
 
-/** Sizes: empty, header only, whitespace only, a very long line, many columns, many rows. */
+/**
+ * Sizes: empty, header only, whitespace only, a long line (to 100 000 characters), many columns and rows
+ * (to 1000). Bigger files cost seconds each, so they have their own example tests.
+ */
 export function sizeMutation(base: BaseBoard): fc.Arbitrary<Mutation> {
   const kinds = fc.oneof(
     fc.constantFrom('empty', 'header-only', 'header-and-blank-lines', 'whitespace-only', 'bom-only', 'newlines-only', 'commas-only').map((kind) => ({ kind, n: 0 })),
-    fc.record({ kind: fc.constant('long-line'), n: fc.integer({ min: 10_000, max: 2_000_000 }) }),
-    fc.record({ kind: fc.constant('many-columns'), n: fc.integer({ min: 100, max: 20_000 }) }),
-    fc.record({ kind: fc.constant('many-rows'), n: fc.integer({ min: 100, max: 5_000 }) }),
-    fc.record({ kind: fc.constant('many-empty-rows'), n: fc.integer({ min: 100, max: 50_000 }) }),
+    fc.record({ kind: fc.constant('long-line'), n: fc.integer({ min: 10_000, max: 100_000 }) }),
+    fc.record({ kind: fc.constant('many-columns'), n: fc.integer({ min: 100, max: 1_000 }) }),
+    fc.record({ kind: fc.constant('many-rows'), n: fc.integer({ min: 100, max: 1_000 }) }),
+    fc.record({ kind: fc.constant('many-empty-rows'), n: fc.integer({ min: 100, max: 1_000 }) }),
   );
-  return fc.record({ csv: fc.constantFrom(...base.csvs), size: kinds }).map(({ csv, size }) => {
+  return fc.record({ csv: fc.constantFrom(...base.csvs), size: kinds, col: fc.nat() }).map(({ csv, size, col }) => {
     const g = cloneGrid(csv.grid);
     const { kind, n } = size;
     let text: string;
@@ -464,7 +498,7 @@ export function sizeMutation(base: BaseBoard): fc.Arbitrary<Mutation> {
       case 'newlines-only': text = '\n\n\n'; break;
       case 'commas-only': text = ',,,,\n,,,,\n'; break;
       case 'long-line':
-        g[1 % g.length]![0] = 'x'.repeat(n);
+        g[1 % g.length]![col % g[0]!.length] = longRun('x', n);
         text = csvText(g);
         break;
       case 'many-columns':
@@ -479,6 +513,18 @@ export function sizeMutation(base: BaseBoard): fc.Arbitrary<Mutation> {
     return mutation('size', `${csv.file}: ${kind}${n ? ` (${n})` : ''}`, [write(csv.file, text)]);
   });
 }
+
+/** YAML that parses without errors but throws when turned into data: alias bombs and unresolved aliases. */
+export const YAML_TOJS_CRASHERS: { what: string; text: string }[] = [
+  {
+    what: 'billion laughs',
+    text: ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n'),
+  },
+  { what: 'alias bomb in a section list', text: `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 6 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\nsections: *g\n` },
+  { what: 'alias to nothing', text: 'board: *nothing\n' },
+  { what: 'alias to nothing in a list', text: 'sections: [*x]\n' },
+  { what: 'merge of an alias to nothing', text: 'board:\n  <<: *m\n' },
+];
 
 /** Invalid YAML: syntax errors, truncation, tabs, bombs, deep nesting, tags, several documents. */
 function invalidYaml(original: string): fc.Arbitrary<{ what: string; text: string }> {
@@ -495,12 +541,18 @@ function invalidYaml(original: string): fc.Arbitrary<{ what: string; text: strin
       return { what: `${JSON.stringify(s)} inserted`, text: original.slice(0, at) + s + original.slice(at) };
     }),
     fc.string({ unit: 'binary', maxLength: 200 }).map((text) => ({ what: 'random text', text })),
-    fc.integer({ min: 10, max: 100_000 }).map((n) => ({ what: `nesting ${n} deep`, text: `${'['.repeat(n)}${']'.repeat(n)}\n` })),
-    fc.integer({ min: 10, max: 50_000 }).map((n) => ({ what: `block nesting ${n} deep`, text: Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:`).join('\n') })),
+    fc.integer({ min: 10, max: 20_000 }).map((n) => ({ what: `flow nesting ${n} deep`, text: `${'['.repeat(n)}${']'.repeat(n)}\n` })),
+    // Each line is indented one more space than the last, so the file grows with the square of the depth.
+    fc.integer({ min: 10, max: 1500 }).map((n) => ({ what: `block nesting ${n} deep`, text: Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:`).join('\n') })),
+    ...(KNOWN_BUG_WORKAROUNDS.yamlToJsThrows ? [] : [fc.constantFrom(...YAML_TOJS_CRASHERS)]),
     fc.constantFrom(
-      { what: 'billion laughs', text: ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n') },
-      { what: 'alias to nothing', text: 'board: *nothing\n' },
-      { what: 'recursive alias', text: 'a: &a\n  b: *a\n' },
+      { what: 'a few aliases', text: 'a: &a [x, y]\nb: [*a, *a, *a]\nboard: {name: *a}\nsections: [foreword]\n' },
+      { what: 'recursive alias', text: 'a: &a\n  b: *a\nboard: *a\n' },
+      { what: 'self-containing list', text: 'a: &a [*a]\nsections: *a\n' },
+      { what: 'a list as a key', text: '? [a, b]\n: c\nsections: [foreword]\n' },
+      { what: 'a set', text: '!!set {a, b}\n' },
+      { what: 'a timestamp', text: 'board: !!timestamp 2001-12-14\nsections: [foreword]\n' },
+      { what: 'a bad int', text: 'sections: [foreword]\nboard: {name: !!int "x"}\n' },
       { what: 'two documents', text: `${original}\n---\n${original}` },
       { what: 'duplicate keys', text: `${original}\nboard: {}\n` },
       { what: 'js function tag', text: 'board: !!js/function "function(){}"\n' },
@@ -525,10 +577,10 @@ const yamlValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.constantFrom(...PROTOTYPE_NAMES, 'id', 'title', 'name'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
 );
 
-function setPath(target: unknown, keys: (string | number)[], value: unknown): unknown {
+function setPath(target: unknown, keys: readonly (string | number)[], value: unknown): unknown {
   if (keys.length === 0) return value;
   const [key, ...rest] = keys;
-  const obj: Record<string | number, unknown> = target !== null && typeof target === 'object' ? (Array.isArray(target) ? [...target] : { ...target }) : {};
+  const obj = (target !== null && typeof target === 'object' ? (Array.isArray(target) ? [...(target as unknown[])] : { ...target }) : {}) as Record<string | number, unknown>;
   // defineProperty so that "__proto__" becomes an own key, as YAML would write it, not a prototype change.
   Object.defineProperty(obj, key!, { value: setPath(obj[key!], rest, value), enumerable: true, writable: true, configurable: true });
   return obj;
@@ -568,6 +620,10 @@ function narrativeContent(): fc.Arbitrary<{ what: string; bytes: Uint8Array }> {
     fc.tuple(fc.integer({ min: 1000, max: 300_000 }), fc.constantFrom('{{', 'a ', '> ', '*', '[', '`', '<div>')).map(([n, s]) => ({
       what: `${JSON.stringify(s)} × ${n}`,
       bytes: utf8.encode(s.repeat(n)),
+    })),
+    fc.integer({ min: 100, max: KNOWN_BUG_WORKAROUNDS.manyNarrativeExpressions ? 1000 : 50_000 }).map((n) => ({
+      what: `${n} lines each with a live figure`,
+      bytes: utf8.encode('{{value "lado.referrals"}}\n'.repeat(n)),
     })),
     fc.tuple(fc.boolean(), fc.boolean()).map(([be, bom]) => ({ what: 'UTF-16 text', bytes: utf16('# Title\n\nSome {{value "lado.referrals"}} text.\n', be, bom) })),
   );
@@ -622,9 +678,104 @@ export function anyMutation(base: BaseBoard): fc.Arbitrary<Mutation> {
   return fc.oneof(cellMutation(base), headerMutation(base), delimiterQuotingMutation(base), encodingMutation(base), sizeMutation(base), fileMutation(base));
 }
 
-/** Two to four mutations at once, applied in order. */
+/** Two to four mutations at once, applied in order (the costly size mutations less often). */
 export function combinedMutation(base: BaseBoard): fc.Arbitrary<Mutation> {
-  return fc.array(anyMutation(base), { minLength: 2, maxLength: 4 }).map((ms) =>
+  const one = fc.oneof(
+    { weight: 3, arbitrary: cellMutation(base) },
+    { weight: 3, arbitrary: headerMutation(base) },
+    { weight: 3, arbitrary: delimiterQuotingMutation(base) },
+    { weight: 3, arbitrary: encodingMutation(base) },
+    { weight: 1, arbitrary: sizeMutation(base) },
+    { weight: 3, arbitrary: fileMutation(base) },
+  );
+  return fc.array(one, { minLength: 2, maxLength: 4 }).map((ms) =>
     mutation('combined', ms.map((m) => `[${m.kind}] ${m.description}`).join(' + '), ms.flatMap((m) => m.ops)),
   );
+}
+
+/** Text meant to break a rendered page: markup, template syntax, entities, bidi and zero-width characters. */
+export const markupLike: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '</td></tr></table>', '</body></html>', '<!--', ']]>', '<![CDATA[',
+    '{{value "lado.referrals"}}', '{{{raw}}}', '{{> foreword}}', '{{constructor.constructor "x"}}', '&amp;', '&lt;b&gt;', '&#0;', '&#x110000;',
+    '"><svg onload=alert(1)>', "' onmouseover='x", 'javascript:alert(1)', '\u202eevil', 'a\u200bb', '\ufeff', '🙂👨‍👩‍👧', 'e\u0301', '%s %d',
+    '${1+1}', '`x`', '[link](javascript:alert(1))', '# heading', '| a | b |', '---', '\\', '\u0000', '\u0007', '\u2028',
+  ),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
+  fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", '{', '}', '/', ' ', 'a', '=', '\\'), minLength: 1, maxLength: 20 }),
+);
+
+/** The free-text columns of each CSV file of the base board, with their index in its header. */
+function textColumns(base: BaseBoard): { csv: BaseCsv; col: number }[] {
+  const defs: [string, ColumnDef[]][] = [
+    ...RETURNS.map((r): [string, ColumnDef[]] => [`${base.yearDir}/${r.file}`, r.columns]),
+    ['aggregates/published-figures.csv', PUBLISHED_FIGURES_COLUMNS],
+    ['aggregates/comparators.csv', COMPARATOR_COLUMNS],
+  ];
+  const out: { csv: BaseCsv; col: number }[] = [];
+  for (const [file, columns] of defs) {
+    const csv = base.csvs.find((c) => c.file === file);
+    if (!csv) continue;
+    for (const def of columns) {
+      const col = csv.grid[0]!.indexOf(def.header);
+      if (def.type === 'text' && def.key !== 'year' && col >= 0) out.push({ csv, col });
+    }
+  }
+  return out;
+}
+
+/**
+ * Changes that keep the data valid (or nearly), so that `build` gets past validation and renders them:
+ * hostile narrative, hostile text in board.yaml, recommendations and free-text cells, reordered and
+ * retitled sections, missing returns, stray files.
+ */
+export function renderableMutation(base: BaseBoard): fc.Arbitrary<Mutation> {
+  const boardYaml = parseYaml(decoder.decode(base.snapshot.files.get('board.yaml')!)) as Record<string, unknown>;
+  const recFile = base.yamlFiles.find((f) => f !== 'board.yaml');
+  const recs = recFile ? (parseYaml(decoder.decode(base.snapshot.files.get(recFile)!)) as unknown) : undefined;
+  const sectionIds = ((boardYaml.sections as unknown[]) ?? []).map((s) => (typeof s === 'string' ? s : (s as { id: string }).id));
+  const allIds = ['foreword', 'essential-information', 'local-context', 'the-board', 'policies-procedures', 'assessment-framework', 'training', 'quality-effectiveness', 'section-11', 'case-reviews', 'engagement', 'equality', 'priority-groups', 'board-effectiveness', 'allegations', 'conclusions', 'recommendations', 'finance', 'appendix-protocol', 'appendix-section-11', 'appendix-cse', 'our-own-section'];
+  const texts = textColumns(base);
+  const setBoard = (keys: readonly (string | number)[], value: unknown, what: string) =>
+    mutation('renderable', `board.yaml: ${what}`, [write('board.yaml', stringifyYaml(setPath(boardYaml, keys, value)))]);
+
+  const options: fc.Arbitrary<Mutation>[] = [
+    fc.tuple(fc.constantFrom(...sectionIds), narrativeContent()).map(([id, content]) =>
+      mutation('renderable', `narrative ${id}: ${content.what}`, [write(`${base.narrativeDir}/${id}.md`, content.bytes)]),
+    ),
+    fc.tuple(fc.constantFrom(['board', 'name'], ['board', 'area'], ['board', 'chair'], ['board', 'shortName'], ['board', 'chairTitle'], ['board', 'businessManager'], ['publication', 'years', '2012-13', 'presentedTo'], ['publication', 'language']), markupLike).map(([keys, value]) =>
+      setBoard(keys, value, `${keys.join('.')} = ${JSON.stringify(value)}`),
+    ),
+    fc.array(fc.record({ name: markupLike, purpose: markupLike }), { minLength: 1, maxLength: 3 }).map((subgroups) => setBoard(['board', 'subgroups'], subgroups, `subgroups ${JSON.stringify(subgroups)}`)),
+    fc.array(fc.oneof(fc.constantFrom(...allIds), fc.record({ id: fc.constantFrom(...allIds), title: markupLike })), { minLength: 1, maxLength: 25 }).map((sections) =>
+      setBoard(['sections'], sections, `sections ${JSON.stringify(sections).slice(0, 200)}`),
+    ),
+    fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 100 })).map(([suppress, threshold]) => setBoard(['disclosure'], { suppress, threshold }, `disclosure suppress ${suppress} threshold ${threshold}`)),
+    fc.tuple(fc.constantFrom('2012-13', '2011-12', '1900-01', '9999-00'), fc.constantFrom('publishedDate', 'presentedDate'), fc.oneof(dateLike, fc.constant('2013-07-15'))).map(([year, key, date]) =>
+      setBoard(['publication', 'years', year, key], date, `publication ${year} ${key} = ${date}`),
+    ),
+    fc.oneof(fc.constantFrom('default', 'Default', '', '.', '..', '../..', '/', '/etc', 'templates', '2012-13', 'board.yaml', '__proto__', 'constructor', 'C:\\Windows', '\u0000'), markupLike).map((template) =>
+      setBoard(['template'], template, `template = ${JSON.stringify(template)}`),
+    ),
+    fc.tuple(fc.nat(), fc.nat(), markupLike).filter(() => texts.length > 0).map(([i, r, value]) => {
+      const { csv, col } = texts[i % texts.length]!;
+      const grid = cloneGrid(csv.grid);
+      const row = grid.length > 1 ? 1 + (r % (grid.length - 1)) : 0;
+      grid[row]![col] = quoteCell(value);
+      return mutation('renderable', `${csv.file} row ${row + 1} "${csv.grid[0]![col]}" = ${JSON.stringify(value)}`, [write(csv.file, csvText(grid))]);
+    }),
+    fc.subarray(base.csvs.filter((c) => c.file.startsWith(`${base.yearDir}/`)).map((c) => c.file), { minLength: 1, maxLength: 4 }).map((files) =>
+      mutation('renderable', `returns missing: ${files.join(', ')}`, files.map((file) => ({ op: 'delete', file }))),
+    ),
+  ];
+  if (recFile && recs) {
+    options.push(
+      fc.tuple(fc.constantFrom(['objectives', 0, 'title'], ['objectives', 0, 'recommendations', 0, 'text'], ['objectives', 0, 'recommendations', 0, 'paragraphs']), markupLike).map(([keys, value]) =>
+        mutation('renderable', `${recFile}: ${keys.join('.')} = ${JSON.stringify(value)}`, [
+          write(recFile, stringifyYaml(setPath(recs, keys, keys.at(-1) === 'paragraphs' ? [value, '1.1'] : value))),
+        ]),
+      ),
+    );
+  }
+  return fc.oneof(...options);
 }

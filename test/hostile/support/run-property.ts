@@ -3,10 +3,10 @@
  * can be replayed), the base board, a running count of generated cases, and the checks every run of the
  * CLI must pass whatever it was given.
  */
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { expect } from 'vitest';
 import type { CliIo } from '../../../src/cli/io.js';
 import { run } from '../../../src/cli/run.js';
 
@@ -25,6 +25,18 @@ export function propertyParams(numRuns: number): fc.Parameters<unknown> {
     seed: SEED,
     ...(process.env.FC_PATH ? { path: process.env.FC_PATH } : {}),
   };
+}
+
+/**
+ * The longest one case may take. The boards are tiny and the biggest generated file is a few megabytes, so
+ * a case that takes longer is stuck in something worse than linear: a denial of service, not a slow disk.
+ */
+export const CASE_TIME_LIMIT_MS = 20_000;
+
+/** With HOSTILE_SLOW_LOG=<file>, append every case slower than 250 ms to that file (to find the costly inputs). */
+export function noteSlowCase(ms: number, context: string): void {
+  const file = process.env.HOSTILE_SLOW_LOG;
+  if (file && ms > 250) appendFileSync(file, `${Math.round(ms)} ms ${context.slice(0, 400)}\n`);
 }
 
 /** What one in-process run of the CLI printed and returned. */
@@ -56,12 +68,17 @@ export async function runCliInProcess(argv: string[], env: Record<string, string
 /** A stack trace line as Node prints one. */
 const STACK_LINE = /\n {4}at /;
 
+/** Fail with a message built only when needed (thousands of cases pass; building messages for each is slow). */
+function check(ok: boolean, message: () => string): void {
+  if (!ok) throw new Error(message());
+}
+
 /** The CLI ended with one of `codes`, not in an internal error, and printed no stack trace. */
 export function expectNoCrash(outcome: CliOutcome, codes: readonly number[], context: string): void {
   const shown = () => `${context}\nexit code ${outcome.code}\nstderr: ${outcome.stderr.slice(0, 3000)}`;
-  expect(STACK_LINE.test(outcome.stderr), `a stack trace on stderr: ${shown()}`).toBe(false);
-  expect(STACK_LINE.test(outcome.stdout), `a stack trace on stdout: ${shown()}`).toBe(false);
-  expect(codes, `unexpected exit code: ${shown()}`).toContain(outcome.code);
+  check(!STACK_LINE.test(outcome.stderr), () => `a stack trace on stderr: ${shown()}`);
+  check(!STACK_LINE.test(outcome.stdout), () => `a stack trace on stdout: ${shown()}`);
+  check(codes.includes(outcome.code), () => `exit code ${outcome.code}, expected one of ${codes.join(', ')}: ${shown()}`);
 }
 
 interface JsonFinding {
@@ -72,6 +89,8 @@ interface JsonFinding {
   message: unknown;
 }
 
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** `validate --format json` output: valid JSON whose every finding has code, severity, file and message. */
 export function expectFindingsJson(outcome: CliOutcome, context: string): void {
   let report: { valid?: unknown; errors?: unknown; findings?: unknown };
@@ -80,20 +99,25 @@ export function expectFindingsJson(outcome: CliOutcome, context: string): void {
   } catch (error) {
     throw new Error(`stdout is not JSON (${(error as Error).message}): ${context}\n${outcome.stdout.slice(0, 2000)}`);
   }
-  expect(Array.isArray(report.findings), `no findings array: ${context}`).toBe(true);
+  check(Array.isArray(report.findings), () => `no findings array: ${context}`);
   const findings = report.findings as JsonFinding[];
+  let errors = 0;
   for (const f of findings) {
-    const where = `${context}\nfinding: ${JSON.stringify(f).slice(0, 1000)}`;
-    expect(typeof f.code === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(f.code), `finding code not kebab-case: ${where}`).toBe(true);
-    expect(['error', 'warning'], `finding severity: ${where}`).toContain(f.severity);
-    expect(typeof f.file === 'string' && f.file !== '', `finding file: ${where}`).toBe(true);
-    expect(typeof f.message === 'string' && f.message.trim() !== '', `finding message: ${where}`).toBe(true);
-    expect(f.row === null || (Number.isInteger(f.row) && (f.row as number) >= 1), `finding row: ${where}`).toBe(true);
+    const ok =
+      typeof f.code === 'string' &&
+      KEBAB.test(f.code) &&
+      (f.severity === 'error' || f.severity === 'warning') &&
+      typeof f.file === 'string' &&
+      f.file !== '' &&
+      typeof f.message === 'string' &&
+      f.message.trim() !== '' &&
+      (f.row === null || (Number.isInteger(f.row) && (f.row as number) >= 1));
+    check(ok, () => `a finding without a kebab-case code, a severity, a file, a message and a valid row: ${context}\nfinding: ${JSON.stringify(f).slice(0, 1000)}`);
+    if (f.severity === 'error') errors++;
   }
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  expect(report.errors, `error count: ${context}`).toBe(errors);
-  expect(report.valid, `valid flag: ${context}`).toBe(errors === 0);
-  expect(outcome.code, `exit code disagrees with the findings: ${context}`).toBe(errors === 0 ? 0 : 1);
+  check(report.errors === errors, () => `"errors" is ${String(report.errors)} but ${errors} findings are errors: ${context}`);
+  check(report.valid === (errors === 0), () => `"valid" is ${String(report.valid)} with ${errors} errors: ${context}`);
+  check(outcome.code === (errors === 0 ? 0 : 1), () => `exit code ${outcome.code} with ${errors} errors: ${context}`);
 }
 
 /** Counts generated cases across a test file, for the summary line. */
