@@ -9,7 +9,7 @@ import { findNarrativeExpressions } from '../../src/validate/checks/narrative-fi
 import { personalIdentifierIn } from '../../src/validate/checks/personal-data-values.js';
 import { BoardSandbox } from './support/board-sandbox.js';
 import { YAML_TOJS_CRASHERS } from './support/mutations.js';
-import { BASE_BOARD_DIR, expectFindingsJson, expectNoCrash } from './support/run-property.js';
+import { BASE_BOARD_DIR, YEAR, expectFindingsJson, expectNoCrash, runCliInProcess } from './support/run-property.js';
 import { validateBoard } from './support/validate-property.js';
 
 const utf8 = new TextEncoder();
@@ -38,6 +38,20 @@ describe('known bugs (each fails until fixed)', () => {
       });
     }
   }
+
+  // src/report/narrative.ts renders narrative Markdown with marked, which recurses once per blockquote
+  // level: "> " repeated 3,000 times (6 KB) throws "RangeError: Maximum call stack size exceeded", which
+  // nothing catches. `validate` passes the board; `build` ends in an internal error.
+  it.fails('a narrative of blockquotes nested 3,000 deep is an error finding, not an internal error (exit 70)', async () => {
+    sandbox.apply([{ op: 'write', file: `${YEAR}/narrative/foreword.md`, bytes: utf8.encode('> '.repeat(3_000)) }]);
+    const out = `${sandbox.dir}-out`;
+    try {
+      const outcome = await runCliInProcess(['build', YEAR, '--data', sandbox.dir, '--out', out, '--format', 'html']);
+      expectNoCrash(outcome, [1], 'narrative of 3,000 nested blockquotes');
+    } finally {
+      sandbox.restore();
+    }
+  });
 
   // src/validate/checks/personal-data-values.ts: /[^\s@]+@[^\s@]+\.[a-z]{2,}/i backtracks over the whole
   // run from every start position, so a long word in a free-text cell costs the square of its length
