@@ -4,7 +4,7 @@
  * (parsing the CSV, printing the PDF) and print ONE table of figures measured in this run on the same files.
  *
  * Options:
- *   --quick        small scale, the same rows, in under a minute
+ *   --quick        small scale, the same rows; aims at under a minute on a quiet 2-core machine
  *   --no-build     do not run `tsc -p tsconfig.json` first (dist/ must be current)
  *   --markdown     also print the table as Markdown (for BENCHMARKS.md)
  *   --data DIR     where generated boards are cached (default .bench/, which git ignores)
@@ -216,7 +216,7 @@ async function measureRender(tmp) {
       `data-samples/calderdale ${SAMPLE_YEAR}; load, validate and indicators done once beforehand and not timed; timed: ${m.stages}; ` +
         `median of ${m.runs} runs after a warm-up; HTML ${fmtBytes(m.htmlBytes)}.`,
     );
-    row(`${label} ${ref}`, fmtMs(m.renderMs), target, judge(m.renderMs < TARGETS.renderMs));
+    row(`${label} ${ref}`, fmtMs(m.renderMs), target, over(m.renderMs, TARGETS.renderMs));
     if (m.renderCpuMs !== undefined) row('CPU time of that render (all threads; less sensitive to a busy machine)', fmtMs(m.renderCpuMs), '', 'info', true);
     if (m.firstRenderMs !== undefined) row('first render in a fresh process (cold)', fmtMs(m.firstRenderMs), '', 'info', true);
   }
@@ -418,8 +418,8 @@ async function measureStartup(tmp) {
     `Wall time of a child process (node bin/lscb-report.js …), median of ${PLAN.startupRuns} runs after one warm-up run; ` +
       `validate runs on data-samples/calderdale ${SAMPLE_YEAR} (exit code ${validate.status}). node -e 0 alone takes ${fmtMs(baseline.ms)} here.`,
   );
-  row(`start-up: lscb-report --help ${ref}`, fmtMs(help.ms), target, judge(help.ms < TARGETS.startupMs));
-  row('start-up: lscb-report validate (sample board)', fmtMs(validate.ms), target, judge(validate.ms < TARGETS.startupMs));
+  row(`start-up: lscb-report --help ${ref}`, fmtMs(help.ms), target, over(help.ms, TARGETS.startupMs));
+  row('start-up: lscb-report validate (sample board)', fmtMs(validate.ms), target, over(validate.ms, TARGETS.startupMs));
   row('above node -e 0: --help / validate', `+${fmtMs(help.ms - baseline.ms)} / +${fmtMs(validate.ms - baseline.ms)}`, '', 'info', true);
   const cpu = {
     node: await cpuOfSpawn(['-e', '0'], PLAN.startupRuns, tmp, 'node'),

@@ -23,7 +23,7 @@ export const boardConfigSchema = z
         chairTitle: z.string().min(1).default('Independent Chair'),
         businessManager: z.string().min(1).optional(),
         contactEmail: z.string().email().optional(),
-        website: z.string().url().optional(),
+        website: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http or https address').optional(),
         subgroups: z
           .array(z.object({ name: z.string().min(1), purpose: z.string().optional() }).strict())
           .default([]),

@@ -99,7 +99,10 @@ export function resolveLiveFigures(markdown: string, figures: LiveFigures, file:
   let template: Handlebars.TemplateDelegate;
   try {
     checkOnlyLiveFigures(hb.parse(markdown));
-    template = hb.compile(markdown, { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: false, preventIndent: true });
+    // A figure at the start of a line followed by "." or ")" would turn "61. young people…" into a
+    // numbered list once the figure is filled in: escape the punctuation so it stays text.
+    const source = markdown.replace(/^(\s{0,3})(\{\{\s*(?:value|previous|change)\b[^}]*\}\})([.)])/gm, '$1$2\\$3');
+    template = hb.compile(source, { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: false, preventIndent: true });
     return template({}, { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false, helpers: {}, partials: {}, data: false });
   } catch (error) {
     if (error instanceof UnknownFigure) {

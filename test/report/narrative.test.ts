@@ -118,3 +118,12 @@ describe('narrative Markdown', () => {
     expect(renderNarrative('Intro.\n\n### Next\n\nMore.', { sectionNumber: 4 }).after).toBe('');
   });
 });
+
+describe('a live figure at the start of a line', () => {
+  it('stays text when followed by a full stop, instead of becoming a numbered list', () => {
+    const md = resolveLiveFigures('{{value "cp.plans_open_at_year_end"}}. children had a plan.', known, FILE);
+    const html = renderNarrative(md, { sectionNumber: 1 }).html;
+    expect(html).toContain('217. children had a plan.');
+    expect(html).not.toContain('<ol');
+  });
+});
