@@ -50,6 +50,14 @@ export const boardConfigSchema = z
       .default({ language: 'en-GB', years: {} }),
     /** Sections in the order they appear: a section id, or `{ id, title }` to retitle it. */
     sections: z.array(sectionEntry).min(1),
+    /** The year-at-a-glance page at the front of the report. */
+    glance: z
+      .object({
+        enabled: z.boolean().default(true),
+        indicators: z.array(z.string().min(1)).min(1).optional(),
+      })
+      .strict()
+      .default({ enabled: true }),
     /** Disclosure control for the published edition. */
     disclosure: z
       .object({

@@ -10,6 +10,7 @@ import { parseYear } from '../returns/year.js';
 import { buildReportModel, type ReportModel } from './model.js';
 import { renderReportHtml, reportSubject } from './render-html.js';
 import { loadTemplate } from './templates.js';
+import { glanceCss, renderGlanceFragment } from '../glance/render-glance.js';
 
 /** The report as data and as HTML. */
 export interface AssembledReport {
@@ -37,7 +38,11 @@ export async function assembleReport(
     sourceDateEpoch: options.sourceDateEpoch ?? null,
     partials: new Set(template.partials.keys()),
   });
-  const html = await renderReportHtml(model, template);
+  const glance = board.config?.glance ?? { enabled: true };
+  const glanceHtml = glance.enabled
+    ? renderGlanceFragment(indicators, { boardName: model.board.name, headingLevel: 2, idPrefix: 'glance', includeStyle: false, ids: glance.indicators })
+    : '';
+  const html = await renderReportHtml(model, template, { glanceHtml, glanceCss: glance.enabled ? glanceCss() : '' });
   return { model, html, overridden: template.overridden };
 }
 

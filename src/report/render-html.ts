@@ -24,6 +24,9 @@ export interface ReportView extends Omit<ReportModel, 'sections'> {
   /** Styles of the internal edition's banner; empty for the published edition. */
   editionCss: string;
   subject: string;
+  /** The year-at-a-glance page (already escaped HTML), or empty when the board turns it off. */
+  glanceHtml: string;
+  glanceCss: string;
 }
 
 /** Render a template error (a mistake in a board's partial) with the partial's name. */
@@ -79,7 +82,11 @@ async function drawCharts(charts: Record<string, ChartModel>): Promise<Record<st
 }
 
 /** Render the report model to a complete HTML document. */
-export async function renderReportHtml(model: ReportModel, template: LoadedTemplate): Promise<string> {
+export async function renderReportHtml(
+  model: ReportModel,
+  template: LoadedTemplate,
+  front: { glanceHtml: string; glanceCss: string } = { glanceHtml: '', glanceCss: '' },
+): Promise<string> {
   const sections = [];
   for (const s of model.sections) sections.push({ ...s, charts: await drawCharts(s.charts) });
   const view: ReportView = {
@@ -89,6 +96,8 @@ export async function renderReportHtml(model: ReportModel, template: LoadedTempl
     pageCss: pageCss(model),
     editionCss: editionCss(model),
     subject: reportSubject(model),
+    glanceHtml: front.glanceHtml,
+    glanceCss: safeCss(front.glanceCss),
   };
 
   const hb = Handlebars.create();

@@ -109,3 +109,18 @@ describe('parseRows', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('board.yaml website', () => {
+  it('refuses a javascript: address with a finding on its line', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const os = await import('node:os');
+    const pathMod = await import('node:path');
+    const { loadBoard } = await import('../../src/load/load-board.js');
+    const dir = mkdtempSync(pathMod.join(os.tmpdir(), 'lscb-website-'));
+    mkdirSync(pathMod.join(dir, '2012-13'));
+    writeFileSync(pathMod.join(dir, 'board.yaml'), 'board:\n  name: B\n  area: A\n  chair: C\n  website: "javascript:alert(1)"\nsections:\n  - foreword\n');
+    const board = await loadBoard(dir);
+    expect(board.config).toBeNull();
+    expect(board.findings.map((f) => [f.code, f.row, f.column])).toContainEqual(['config-invalid', 5, 'board.website']);
+  });
+});

@@ -58,7 +58,7 @@ describeWithBrowser('preview in a real browser', () => {
     await page.evaluate(() => window.scrollTo(0, 2000));
     appendFileSync(path.join(board.dir, '2012-13', 'narrative', 'finance.md'), `\n${SENTENCE}\n`);
     await waitForText(SENTENCE, 'the new sentence after a reload');
-    expect(loads).toBeGreaterThan(before);
+    await waitFor(() => loads > before, 'the load event of the reloaded page');
     await waitFor(async () => (await page.evaluate(() => window.scrollY)) === 2000, 'the scroll position to be restored', 5000);
     expect(problems).toEqual([]);
   });

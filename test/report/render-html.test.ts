@@ -78,7 +78,7 @@ describe('report HTML', () => {
       expect(out).not.toContain('javascript:');
       expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(out).toContain('&lt;script&gt;alert(4)&lt;/script&gt;');
-      expect(out.match(/<\/style>/g)).toHaveLength(2);
+      expect(out.match(/<\/style>/g)).toHaveLength(3); // report, print, glance
     } finally {
       copy.remove();
     }

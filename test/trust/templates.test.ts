@@ -68,7 +68,7 @@ describe('data values are escaped wherever they land', () => {
         .replace('area: Calderdale', `area: ${yamlString(`Calder${BREAKOUT}`)}`)
         .replace('  - foreword\n', `  - id: foreword\n    title: ${yamlString(`Foreword ${SCRIPT} {{constructor.constructor}}`)}\n`)
         .replace('    - name: Executive Committee\n', `    - name: ${yamlString(`Exec ${SCRIPT}`)}\n`)
-        .replace(/^ {2}businessManager: .*$/m, `  businessManager: ${yamlString(`BM ${BREAKOUT}`)}\n  website: "javascript:alert(3)"`),
+        .replace(/^ {2}businessManager: .*$/m, `  businessManager: ${yamlString(`BM ${BREAKOUT}`)}\n  website: "https://example.org/?q=<script>alert(3)</script>"`),
     );
     editFile(path.join(board, '2012-13', 'recommendations.yaml'), (t) =>
       t.replace(/^( {6}- text: ).*$/m, `$1${yamlString(`Recommendation ${SCRIPT} ${BREAKOUT}`)}`).replace(/^( {4}title: ).*$/m, `$1${yamlString(`Objective ${STYLE_BREAK}`)}`),
@@ -90,7 +90,7 @@ describe('data values are escaped wherever they land', () => {
     // In the chart the agency name is SVG text, escaped by the renderer.
     expect(html).toMatch(/<text[^>]*>Care &lt;script&gt;/);
     // The running header carries the board name inside CSS: it cannot close the string or the element.
-    expect(html.match(/<\/style>/g)).toHaveLength(2);
+    expect(html.match(/<\/style>/g)).toHaveLength(3); // report, print, glance
     const pageCss = /<style media="print">([\s\S]*?)<\/style>/.exec(html)![1]!;
     expect(pageCss).toMatch(/^\s*@page \{ @top-center \{ content: "[^"]*"; \} \}\s*$/);
     // The website is not a web address, so it is not linked (board.yaml's URL check accepts javascript:).
