@@ -115,8 +115,17 @@ export function boardYaml(options: BoardYamlOptions): string {
     'disclosure:',
     ...comment('true to suppress small counts in the published report, false to print every count.', '  '),
     '  suppress: true',
-    ...comment('Counts below this number are suppressed (a whole number; 5 is usual practice).', '  '),
+    ...comment('Counts from 1 up to this number are suppressed (a whole number; 5 is usual practice).', '  '),
     '  threshold: 5',
+    '',
+    ...comment(
+      'The "year at a glance" page printed after the contents: the headline figures with last year, the ' +
+        'change and whether it is better or worse. Set enabled: false to leave it out.',
+    ),
+    'glance:',
+    '  enabled: true',
+    ...comment('Which indicators it shows, in order (see `lscb-report indicators --list`); leave out for the defaults.', '  '),
+    '  # indicators: [cp.plans_open_at_year_end, lado.referrals, cdop.deaths_notified, training.participants]',
     '',
     ...comment(
       'The report template: default (the tool\'s own layout), or a folder inside this board folder holding your ' +
