@@ -89,14 +89,15 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
   program
     .command('build')
     .description('build the annual report (HTML and PDF) and the year\'s indicators (JSON and CSV)')
-    .argument('<year>', 'financial year, e.g. 2012-13')
+    .argument('[year]', 'financial year, e.g. 2012-13 (or --all)')
+    .option('--all', 'build every year the board has a folder for, printing with one browser')
     .addOption(dataOption())
     .option('-o, --out <dir>', 'output folder (default: ./out)')
     .option('-f, --format <formats>', 'what to make: html, pdf or html,pdf', 'html,pdf')
     .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
     .addOption(new Option('--edition <edition>', 'published: small counts suppressed as board.yaml says; internal: every figure, marked not for publication').choices(['published', 'internal']).default('published'))
     .option('--suppress-threshold <n>', 'published edition: suppress counts from 1 to N (0 for none), overriding board.yaml')
-    .action(async (year: string, opts: { data?: string; out?: string; format?: string; browser?: string; edition?: string; suppressThreshold?: string }) => {
+    .action(async (year: string | undefined, opts: { data?: string; out?: string; format?: string; browser?: string; edition?: string; suppressThreshold?: string; all?: boolean }) => {
       const { buildCommand } = await import('./commands/build.js');
       setCode(await buildCommand(year, opts, io));
     });

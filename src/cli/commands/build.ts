@@ -12,6 +12,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, ExitCode } from '../../errors.js';
+import type { BrowserSession } from '../../pdf/browser-session.js';
 import { caseReferences, findCaseRefs, type CaseRef } from '../../disclosure/case-refs.js';
 import { discloseIndicators, EDITIONS, type DisclosureInfo, type Edition } from '../../disclosure/disclose-indicators.js';
 import { indicatorsCsv, indicatorsJson } from '../../indicators/output.js';
@@ -41,6 +42,8 @@ export interface BuildOptions {
   edition?: string;
   /** Published edition: suppress counts from 1 to this (0: none), instead of board.yaml's setting. */
   suppressThreshold?: string;
+  /** Build every year the board has a folder for, printing with one browser. */
+  all?: boolean;
 }
 
 /** The edition to build and its threshold, from the flags over board.yaml over the defaults. */
@@ -144,7 +147,61 @@ function caseRefFinding(what: string, ref: CaseRef, data: YearData): Finding {
 }
 
 /** Run `build`; returns the exit code. */
-export async function buildCommand(yearArg: string, options: BuildOptions, io: CliIo): Promise<number> {
+/** One browser for a whole run: launched on first use, relaunched if it died, closed once at the end. */
+class SharedBrowser {
+  private session: BrowserSession | null = null;
+  private path: string | null = null;
+  /** How many times a browser was started in this run. */
+  launches = 0;
+
+  async get(executablePath: string): Promise<BrowserSession> {
+    if (this.session && this.session.isConnected && this.path === executablePath) return this.session;
+    await this.close();
+    const { BrowserSession: Session } = await import('../../pdf/browser-session.js');
+    this.session = await Session.launch(executablePath);
+    this.path = executablePath;
+    this.launches++;
+    return this.session;
+  }
+
+  async close(): Promise<void> {
+    const s = this.session;
+    this.session = null;
+    await s?.close();
+  }
+}
+
+/**
+ * Run `build`: one year, or with `--all` every year the board has a folder for, printing every PDF with
+ * one browser. Returns the exit code (with `--all`, the first failure's code; the other years still build).
+ */
+export async function buildCommand(yearArg: string | undefined, options: BuildOptions, io: CliIo): Promise<number> {
+  const shared = new SharedBrowser();
+  try {
+    if (!options.all) {
+      if (yearArg === undefined) throw new CliError('Which year? Give a year such as 2012-13, or --all for every year.', ExitCode.USAGE);
+      return await buildYear(yearArg, options, io, shared);
+    }
+    if (yearArg !== undefined) throw new CliError(`Give either a year or --all, not both (got ${yearArg} and --all).`, ExitCode.USAGE);
+    const dir = await resolveDataDir(options.data, io);
+    const board = await loadBoard(dir);
+    if (board.years.length === 0) {
+      throw new CliError(`There are no year folders in ${dir}.`, ExitCode.USAGE, 'Year folders are named like 2012-13.');
+    }
+    let result: number = ExitCode.OK;
+    for (const year of board.years) {
+      io.stderr(`\n== ${year} ==\n`);
+      const code = await buildYear(year, options, io, shared);
+      if (code !== ExitCode.OK && result === ExitCode.OK) result = code;
+    }
+    io.stderr(`Built ${board.years.length} year${board.years.length === 1 ? '' : 's'} (${board.years.join(', ')}) with ${shared.launches} browser launch${shared.launches === 1 ? '' : 'es'}.\n`);
+    return result;
+  } finally {
+    await shared.close();
+  }
+}
+
+async function buildYear(yearArg: string, options: BuildOptions, io: CliIo, shared: SharedBrowser): Promise<number> {
   const formats = parseBuildFormats(options.format);
   const year = requireYearLabel(yearArg);
   const dir = await resolveDataDir(options.data, io);
@@ -242,10 +299,8 @@ export async function buildCommand(yearArg: string, options: BuildOptions, io: C
     }
     if (browser) {
       progress(`Printing the PDF with ${browser.path} …`);
-      const { BrowserSession } = await import('../../pdf/browser-session.js');
-      let session;
       try {
-        session = await BrowserSession.launch(browser.path);
+        const session = await shared.get(browser.path);
         const pdf = await session.printPdf(assembled.html, {
           ...reportPdfMetadata(assembled.model, board, sourceDateEpoch),
           fillContents: true,
@@ -257,8 +312,6 @@ export async function buildCommand(yearArg: string, options: BuildOptions, io: C
         io.stderr(`lscb-report: the PDF could not be printed: ${error.message}\n`);
         io.stderr('  Nothing was written, so the previous report (if any) is unchanged. Try again, or build with --format html.\n');
         return ExitCode.PDF_FAILED;
-      } finally {
-        await session?.close();
       }
     }
   }
