@@ -279,9 +279,11 @@ export function computeYear(board: BoardData, data: YearData): IndicatorValue[] 
 }
 
 /** Load every year folder of the board (oldest first), keyed by year label. */
-export async function loadAllYears(board: BoardData): Promise<Map<string, YearData>> {
+export async function loadAllYears(board: BoardData, loaded?: ReadonlyMap<string, YearData>): Promise<Map<string, YearData>> {
+  // Years already loaded (the year just validated, or earlier years of `build --all`) are not read again:
+  // loading is most of the cost of a run, and of its memory.
   const years = new Map<string, YearData>();
-  for (const year of board.years) years.set(year, await loadYear(board, year));
+  for (const year of board.years) years.set(year, loaded?.get(year) ?? (await loadYear(board, year)));
   return years;
 }
 

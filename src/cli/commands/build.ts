@@ -189,9 +189,10 @@ export async function buildCommand(yearArg: string | undefined, options: BuildOp
       throw new CliError(`There are no year folders in ${dir}.`, ExitCode.USAGE, 'Year folders are named like 2012-13.');
     }
     let result: number = ExitCode.OK;
+    const yearCache = new Map<string, YearData>();
     for (const year of board.years) {
       io.stderr(`\n== ${year} ==\n`);
-      const code = await buildYear(year, options, io, shared);
+      const code = await buildYear(year, options, io, shared, yearCache);
       if (code !== ExitCode.OK && result === ExitCode.OK) result = code;
     }
     io.stderr(`Built ${board.years.length} year${board.years.length === 1 ? '' : 's'} (${board.years.join(', ')}) with ${shared.launches} browser launch${shared.launches === 1 ? '' : 'es'}.\n`);
@@ -201,7 +202,13 @@ export async function buildCommand(yearArg: string | undefined, options: BuildOp
   }
 }
 
-async function buildYear(yearArg: string, options: BuildOptions, io: CliIo, shared: SharedBrowser): Promise<number> {
+async function buildYear(
+  yearArg: string,
+  options: BuildOptions,
+  io: CliIo,
+  shared: SharedBrowser,
+  yearCache: Map<string, YearData> = new Map(),
+): Promise<number> {
   const formats = parseBuildFormats(options.format);
   const year = requireYearLabel(yearArg);
   const dir = await resolveDataDir(options.data, io);
@@ -225,7 +232,9 @@ async function buildYear(yearArg: string, options: BuildOptions, io: CliIo, shar
 
   // Compute.
   progress('Computing indicators …');
-  const years = await loadAllYears(board);
+  yearCache.set(year, data);
+  const years = await loadAllYears(board, yearCache);
+  for (const [y, d] of years) yearCache.set(y, d);
   const indicators = buildIndicatorReport(board, years, year);
   const reconciliation = sortFindings(indicators.findings);
   printFindings(io, reconciliation);
