@@ -130,7 +130,7 @@ function buildProperty(label: string, title: string, numRuns: number, arbitrary:
             sandbox.restore();
           }
         }),
-        propertyParams(Math.ceil(numRuns / Number(process.env.HOSTILE_DIV ?? 1))),
+        propertyParams(numRuns),
       );
       expect(sandbox.differences()).toEqual([]);
     } finally {

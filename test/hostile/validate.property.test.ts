@@ -4,7 +4,8 @@
  * always ends in a verdict, never a crash: exit code 0 or 1 (never 70), JSON on stdout whose every finding
  * has a code, severity, file and message, no stack trace, and an answer within the time limit. Part 2
  * (validate-files.property.test.ts) covers sizes, missing and extra files, YAML, narrative and
- * combinations; vitest runs the two files on separate cores. 10,600 generated cases over both.
+ * combinations; it is a separate file so that vitest can run the two halves on separate cores (maxWorkers 2).
+ * 10,600 generated cases over both.
  *
  * FC_SEED=<n> runs another seed; FC_SEED and FC_PATH from a failure's report replay its counterexample.
  */

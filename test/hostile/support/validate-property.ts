@@ -66,7 +66,7 @@ export function validateProperty(counter: CaseCounter, label: string, title: str
             sandbox.restore();
           }
         }),
-        propertyParams(Math.ceil(numRuns / Number(process.env.HOSTILE_DIV ?? 1))),
+        propertyParams(numRuns),
       );
       // Every mutation was undone, or later cases would have tested a different board.
       expect(sandbox.differences()).toEqual([]);
