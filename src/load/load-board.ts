@@ -175,7 +175,21 @@ async function loadYaml<T>(
     }
     return null;
   }
-  const result = schema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    // Parsing can succeed and conversion still fail: an alias to no anchor, or an alias bomb.
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    findings.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      file: relPath,
+      message: `The file is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      hint: 'Remove the * and & references (aliases and anchors): write each value out in full.',
+    });
+    return null;
+  }
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const issuePath = issue.path as (string | number)[];

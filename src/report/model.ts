@@ -894,7 +894,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     const number = appendix ? ++appendixNumber : ++mainNumber;
     const source = data.narrative.get(s.id);
     const file = `${year}/narrative/${s.id}.md`;
-    const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[] } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: appendix ? null : number });
+    const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[] } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: appendix ? null : number, file });
     const sectionData = (SECTION_DATA[s.id] ?? empty)(ctx);
     const hasPartial = options.partials ? options.partials.has(s.id) : Boolean(knownSection(s.id));
     return {

@@ -218,6 +218,8 @@ function figuresIndex(tokens: { type: string; raw: string; text?: string; depth?
 export interface NarrativeRenderOptions {
   /** Section number for paragraph numbers; null (appendices) leaves paragraphs unnumbered. */
   sectionNumber: number | null;
+  /** The narrative file, relative to the board folder, for error messages. */
+  file?: string;
 }
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
@@ -230,6 +232,23 @@ export function paragraphAnchor(number: string): string {
 
 /** Render narrative Markdown (figures already resolved) to safe HTML with numbered paragraphs. */
 export function renderNarrative(markdown: string, options: NarrativeRenderOptions): RenderedNarrative {
+  try {
+    return renderMarkdown(markdown, options);
+  } catch (error) {
+    // marked recurses once per level of nesting: hundreds of nested quotes or lists exhaust the stack.
+    if (error instanceof RangeError) {
+      throw new NarrativeError(
+        'narrative-template-invalid',
+        options.file ?? 'narrative',
+        'The narrative is nested too deeply to read (quotes or lists inside each other hundreds of times).',
+        'Simplify the Markdown: remove the repeated ">" or list markers.',
+      );
+    }
+    throw error;
+  }
+}
+
+function renderMarkdown(markdown: string, options: NarrativeRenderOptions): RenderedNarrative {
   const numbers = new WeakMap<object, string>();
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({

@@ -1,8 +1,6 @@
 /**
- * Bugs the hostile-input properties found in code this suite does not own, each as the smallest failing
- * reproduction, marked `it.fails` so the suite stays green while the bug is open and turns red the day it
- * is fixed. When one turns red: remove its `.fails`, and switch off its workaround in
- * KNOWN_BUG_WORKAROUNDS (support/mutations.ts) so the properties generate that input again.
+ * Bugs the hostile-input properties found, each as its smallest reproduction, kept as regression tests now
+ * that they are fixed. A newly found bug goes here as `it.fails` until it is fixed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNarrativeExpressions } from '../../src/validate/checks/narrative-figures.js';
@@ -26,7 +24,7 @@ describe('known bugs (each fails until fixed)', () => {
   // anchor must be set before the alias): nothing"), which nothing catches.
   for (const file of ['board.yaml', '2012-13/recommendations.yaml']) {
     for (const { what, text } of YAML_TOJS_CRASHERS) {
-      it.fails(`${what} in ${file} is a finding, not an internal error (exit 70)`, async () => {
+      it(`${what} in ${file} is a finding, not an internal error (exit 70)`, async () => {
         sandbox.apply([{ op: 'write', file, bytes: utf8.encode(text) }]);
         try {
           const outcome = await validateBoard(sandbox.dir);
@@ -42,7 +40,7 @@ describe('known bugs (each fails until fixed)', () => {
   // src/report/narrative.ts renders narrative Markdown with marked, which recurses once per blockquote
   // level: "> " repeated 3,000 times (6 KB) throws "RangeError: Maximum call stack size exceeded", which
   // nothing catches. `validate` passes the board; `build` ends in an internal error.
-  it.fails('a narrative of blockquotes nested 3,000 deep is an error finding, not an internal error (exit 70)', async () => {
+  it('a narrative of blockquotes nested 3,000 deep is an error finding, not an internal error (exit 70)', async () => {
     sandbox.apply([{ op: 'write', file: `${YEAR}/narrative/foreword.md`, bytes: utf8.encode('> '.repeat(3_000)) }]);
     const out = `${sandbox.dir}-out`;
     try {
@@ -56,7 +54,7 @@ describe('known bugs (each fails until fixed)', () => {
   // src/validate/checks/personal-data-values.ts: /[^\s@]+@[^\s@]+\.[a-z]{2,}/i backtracks over the whole
   // run from every start position, so a long word in a free-text cell costs the square of its length
   // (20,000 characters: about 1 s; 100,000: about 40 s in `validate`).
-  it.fails('checking a 20,000-character free-text cell for e-mail addresses takes linear time', () => {
+  it('checking a 20,000-character free-text cell for e-mail addresses takes linear time', () => {
     const startedAt = performance.now();
     expect(personalIdentifierIn('x'.repeat(20_000))).toBeNull();
     expect(performance.now() - startedAt).toBeLessThan(100);
@@ -65,7 +63,7 @@ describe('known bugs (each fails until fixed)', () => {
   // src/validate/checks/narrative-figures.ts findNarrativeExpressions: `markdown.slice(0, i).split('\n')`
   // for every expression counts lines from the start of the file each time (10,000 lines: about 3 s;
   // 20,000: about 14 s).
-  it.fails('finding the live figures in 8,000 narrative lines takes linear time', () => {
+  it('finding the live figures in 8,000 narrative lines takes linear time', () => {
     const startedAt = performance.now();
     expect(findNarrativeExpressions('{{value "lado.referrals"}}\n'.repeat(8_000))).toHaveLength(8_000);
     expect(performance.now() - startedAt).toBeLessThan(250);

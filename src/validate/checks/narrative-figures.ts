@@ -34,6 +34,9 @@ const FIGURE = /^\{\{\s*(value|previous|change)\s+(?:"([^"]*)"|'([^']*)')\s*\}\}
 export function findNarrativeExpressions(markdown: string): NarrativeExpression[] {
   const found: NarrativeExpression[] = [];
   let i = 0;
+  // Lines counted as the scan moves on, not from the start each time (which was quadratic).
+  let line = 1;
+  let counted = 0;
   while ((i = markdown.indexOf('{{', i)) !== -1) {
     let backslashes = 0;
     for (let j = i - 1; j >= 0 && markdown[j] === '\\'; j--) backslashes++;
@@ -41,7 +44,8 @@ export function findNarrativeExpressions(markdown: string): NarrativeExpression[
       i += 2;
       continue;
     }
-    const line = markdown.slice(0, i).split('\n').length;
+    for (let k = markdown.indexOf('\n', counted); k !== -1 && k < i; k = markdown.indexOf('\n', k + 1)) line++;
+    counted = i;
     const triple = markdown.startsWith('{{{', i);
     const close = markdown.indexOf(triple ? '}}}' : '}}', i + 2);
     if (close === -1) {

@@ -9,7 +9,8 @@ export function personalIdentifierIn(text: string): string | null {
   for (const m of text.matchAll(/\b[A-Z]{1,2}[0-9][A-Z0-9]? ?([0-9][ABD-HJLNP-UW-Z]{2})\b/gi)) {
     if (!/^\d(st|nd|rd|th)$/i.test(m[1]!)) return 'a postcode';
   }
-  if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/i.test(text)) return 'an e-mail address';
+  // The lookbehind anchors the match at the start of a word, so a long run without spaces is linear, not quadratic.
+  if (/(?<![^\s@])[^\s@]+@[^\s@]+\.[a-z]{2,}/i.test(text)) return 'an e-mail address';
   if (/(\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b/.test(text)) return 'a phone number';
   return null;
 }
