@@ -228,16 +228,18 @@ suite.concurrent(title, () => {
     }, 60_000);
   }
 
-  it(`the real browser killed while printing: exit code 4, "crashed or was killed", within 30 s, previous outputs intact`, async () => {
+  it(`the real browser killed while printing: exit code 4, "crashed or was killed", within 45 s, previous outputs intact`, async () => {
     const out = path.join(root, 'out-browser-killed');
     cpSync(previousDir, out, { recursive: true });
-    const run = startCli(buildArgs(out), { deadlineMs: 60_000 });
+    const run = startCli(buildArgs(out), { deadlineMs: 90_000 });
     await run.waitForStderr(/Printing the PDF/);
     const browser = await printingBrowser(run);
     const killedAt = run.elapsed();
     process.kill(browser, 'SIGKILL');
     const ended = await run.exited;
-    expect(ended.ms - killedAt, 'from the browser crash to the exit').toBeLessThan(30_000);
+    // Usually under a second; when the kill lands between protocol calls, Puppeteer notices only at its
+    // 30 s launch/protocol bound (seen once in CI at 30.05 s). The bound is what matters: never a hang.
+    expect(ended.ms - killedAt, 'from the browser crash to the exit').toBeLessThan(45_000);
     expectHonestFailure(run, ended.code, 'browser killed while printing');
     expect(run.stderr).toMatch(/crashed or was killed|quit unexpectedly|tab crashed/);
     expectPreviousIntact(out, 'browser killed while printing');
