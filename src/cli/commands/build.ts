@@ -9,7 +9,6 @@
  * `--suppress-threshold` overrides); `internal` suppresses nothing and is marked as not for publication on
  * every page, in its title and in its file names.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, ExitCode } from '../../errors.js';
 import type { BrowserSession } from '../../pdf/browser-session.js';
@@ -18,7 +17,8 @@ import { discloseIndicators, EDITIONS, type DisclosureInfo, type Edition } from 
 import { indicatorsCsv, indicatorsJson } from '../../indicators/output.js';
 import { buildIndicatorReport, loadAllYears } from '../../indicators/compute.js';
 import { loadBoard, type BoardData, type YearData } from '../../load/load-board.js';
-import { AtomicWriteError, writeFilesAtomic, type AtomicWriteFile } from '../../io/atomic-write.js';
+import type { AtomicWriteFile } from '../../io/atomic-write.js';
+import { writeOutputs } from '../write-outputs.js';
 import { browserInstallHelp, findBrowser } from '../../pdf/find-browser.js';
 import { BrowserNotFoundError, PdfError } from '../../pdf/errors.js';
 import { NarrativeError } from '../../report/narrative.js';
@@ -325,19 +325,7 @@ async function buildYear(
     }
   }
 
-  try {
-    await mkdir(outDir, { recursive: true });
-  } catch (error) {
-    throw new CliError(`Could not create the output folder ${outDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, ExitCode.OUTPUT, 'Choose another folder with --out DIR.');
-  }
-  try {
-    await writeFilesAtomic(files);
-  } catch (error) {
-    if (error instanceof AtomicWriteError) {
-      throw new CliError(error.message, ExitCode.OUTPUT, 'Check that the output folder can be written to, or choose another with --out DIR.');
-    }
-    throw error;
-  }
+  await writeOutputs(outDir, files);
 
   const written = files.map((f) => path.basename(f.path));
   if (pdfProblem) {

@@ -5,14 +5,14 @@
  * PDF the way `build` writes the report (one browser, atomic writes, the same exit codes; a PDF that could
  * not be printed is never reported as written; nothing written if a case reference would be published).
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { caseReferences, findCaseRefs, type CaseRef } from '../../disclosure/case-refs.js';
 import { discloseIndicators } from '../../disclosure/disclose-indicators.js';
 import { CliError, ExitCode } from '../../errors.js';
 import { buildIndicatorReport, loadAllYears } from '../../indicators/compute.js';
 import type { IndicatorReport } from '../../indicators/types.js';
-import { AtomicWriteError, writeFilesAtomic, type AtomicWriteFile } from '../../io/atomic-write.js';
+import type { AtomicWriteFile } from '../../io/atomic-write.js';
+import { writeOutputs } from '../write-outputs.js';
 import { loadBoard, type BoardData, type YearData } from '../../load/load-board.js';
 import { BrowserNotFoundError, PdfError } from '../../pdf/errors.js';
 import { browserInstallHelp, findBrowser } from '../../pdf/find-browser.js';
@@ -171,19 +171,7 @@ export async function writeDocument(prepared: PreparedYear, doc: DocumentToWrite
   }
 
   if (files.length > 0) {
-    try {
-      await mkdir(outDir, { recursive: true });
-    } catch (error) {
-      throw new CliError(`Could not create the output folder ${outDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, ExitCode.OUTPUT, 'Choose another folder with --out DIR.');
-    }
-    try {
-      await writeFilesAtomic(files);
-    } catch (error) {
-      if (error instanceof AtomicWriteError) {
-        throw new CliError(error.message, ExitCode.OUTPUT, 'Check that the output folder can be written to, or choose another with --out DIR.');
-      }
-      throw error;
-    }
+    await writeOutputs(outDir, files);
   }
 
   const written = files.map((f) => path.basename(f.path));
