@@ -250,18 +250,28 @@ suite.concurrent(title, () => {
   }
 
   it(`the real browser killed while printing: the build ends by itself with exit code 4, "crashed or was killed", previous outputs intact`, async () => {
-    const out = path.join(root, 'out-browser-killed');
-    cpSync(previousDir, out, { recursive: true });
-    const run = startCli(buildArgs(out), { deadlineMs: SAFETY_DEADLINE_MS });
-    await run.waitForStderr(/Printing the PDF/);
-    const browser = await printingBrowser(run);
-    process.kill(browser, 'SIGKILL');
-    const ended = await run.exited;
-    // Usually under a second; when the kill lands between protocol calls, Puppeteer notices only at its
-    // 30 s launch/protocol bound. What matters is that it ends by itself (exit 4), never a hang.
-    expectHonestFailure(run, ended.code, 'browser killed while printing');
-    expect(run.stderr).toMatch(/crashed or was killed|quit unexpectedly|tab crashed/);
-    expectPreviousIntact(out, 'browser killed while printing');
+    // On a busy machine the first page can appear before Puppeteer has finished starting the browser, so a
+    // kill meant for the print lands in the launch ("Could not start the browser"): that is an honest
+    // failure too, but not the case under test, so it is tried again later in the print (order, not speed).
+    for (let attempt = 1, afterMs = 300; ; attempt++, afterMs *= 3) {
+      const out = path.join(root, `out-browser-killed-${attempt}`);
+      cpSync(previousDir, out, { recursive: true });
+      const run = startCli(buildArgs(out), { deadlineMs: SAFETY_DEADLINE_MS });
+      await run.waitForStderr(/Printing the PDF/);
+      const browser = await printingBrowser(run, afterMs);
+      process.kill(browser, 'SIGKILL');
+      const ended = await run.exited;
+      // Usually under a second; when the kill lands between protocol calls, Puppeteer notices only at its
+      // 30 s launch/protocol bound. What matters is that it ends by itself (exit 4), never a hang.
+      expectHonestFailure(run, ended.code, 'browser killed while printing');
+      expectPreviousIntact(out, 'browser killed while printing');
+      if (/Could not start the browser/.test(run.stderr) && attempt < 4) {
+        notes.push(`browser killed, attempt ${attempt}: the kill ${afterMs} ms after the first page landed while the browser was still starting; retried later`);
+        continue;
+      }
+      expect(run.stderr).toMatch(/crashed or was killed|quit unexpectedly|tab crashed/);
+      return;
+    }
   }, TEST_TIMEOUT_MS);
 
   it(`the real browser frozen (SIGSTOP) while printing: the build ends by itself (its print timeout) with exit code 4 and "took longer", previous outputs intact`, async () => {
