@@ -11,6 +11,7 @@ import { endBeforeStart } from './end-before-start.js';
 import { financeTotals } from './finance-totals.js';
 import { ladoOutcome } from './lado-outcome.js';
 import { narrativeFigures } from './narrative-figures.js';
+import { narrativeNumbers } from './narrative-numbers.js';
 import { personalDataValues } from './personal-data-values.js';
 import { placeholders } from './placeholders.js';
 import { trainingTotals } from './training-totals.js';
@@ -32,5 +33,6 @@ export const CHECKS: Check[] = [
   boardAttendance,
   aggregateFigures,
   narrativeFigures,
+  narrativeNumbers,
   placeholders,
 ];
