@@ -6,7 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { isSuppressed, NOT_PUBLISHED, suppressionNote, type DisclosureInfo } from '../disclosure/disclose-indicators.js';
 import { SUPPRESSED } from '../disclosure/suppress.js';
 import { csvDocument, type CsvValue } from '../io/csv-writer.js';
-import type { Finding } from '../validate/findings.js';
+import type { Finding } from '../findings.js';
 import type { YearComparison } from './diff.js';
 import { formatChange, formatIndicatorValue, publishedValue } from './format.js';
 import type { Change, ComparatorValue, Direction, IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from './types.js';

@@ -28,7 +28,7 @@ import {
   type RowTypes,
 } from '../returns/schemas.js';
 import { parseYear, type FinancialYear } from '../returns/year.js';
-import { columnLetter, type Finding } from '../validate/findings.js';
+import { columnLetter, type Finding } from '../findings.js';
 import { decodeUtf8, readCsv } from './read-csv.js';
 
 /** A parsed row with the spreadsheet row it came from. */

@@ -1,5 +1,6 @@
 /**
- * Validation findings are data, not exceptions: each says what is wrong, exactly where, and how to fix it.
+ * Findings are data, not exceptions: each says what is wrong, exactly where, and how to fix it. Shared by
+ * the loader, the compute stage and validation, so it lives below all of them.
  */
 
 /** How serious a finding is: errors stop publication, warnings do not. */
