@@ -8,7 +8,7 @@ import { loadYear, type BoardData, type WithRow, type YearData } from '../load/l
 import { OTHER_FILES, returnDef, type ReturnId } from '../returns/definitions.js';
 import type { CpPlanRow, PublishedFigureRow } from '../returns/schemas.js';
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
-import { sortFindings, type Finding } from '../validate/findings.js';
+import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
 import { INDICATORS, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
 import { formatValue } from './format.js';

@@ -2,7 +2,7 @@
  * The shape of indicators: their catalogue entries, their values for a year with provenance, and the
  * year-on-year series. Shared by compute (which produces them), the commands and the report (which read them).
  */
-import type { Finding } from '../validate/findings.js';
+import type { Finding } from '../findings.js';
 
 /** Unit of an indicator; decides rounding, formatting and how change is expressed. */
 export type Unit = 'count' | 'percent' | 'rate_per_10k' | 'money';

@@ -17,6 +17,7 @@ import {
   type ColumnDef,
   type ColumnType,
 } from './definitions.js';
+import { csvLine } from '../io/csv-writer.js';
 import { recommendationsSchema } from './schemas.js';
 
 /** The markers around the generated part of docs/data-folder.md. */
@@ -46,8 +47,16 @@ export const BOARD_SETTING_DOCS: Record<string, string> = {
   'publication.years.<year>.presentedTo': 'Who the report was presented and sent to, in words.',
   sections:
     'The report\'s sections in the order they appear. Each entry is a section id (see the table of known sections below), or `id` and `title` to print it under the board\'s own title. Only the sections listed appear.',
-  'sections[].id': 'The section id.',
-  'sections[].title': 'The title to print instead of the default one.',
+  'sections[].id': 'The section id (letters, digits, `-` and `_`): it names the narrative file `<year>/narrative/<id>.md`. Listing an id twice, or two ids that differ only in case or in `_` against `-`, is an error.',
+  'sections[].title': 'The title to print instead of the default one. Giving a title to an id the tool does not know declares a section of the board\'s own (no `unknown-section` warning).',
+  'sections[].numbered': 'Whether the section has a number in the contents and numbered paragraphs (default `true`; a foreword is usually `false`, so the first numbered section is 1).',
+  'sections[].appendix': 'Whether the section is laid out as an appendix, numbered apart from the main sections (default: the built-in section\'s setting, or `true` for an id starting `appendix`). An appendix keeps all its tables and charts.',
+  'sections[].guidance': 'For a board\'s own section: what statutory guidance expects it to show (a note for the authors).',
+  layout: 'How the report\'s parts are numbered and laid out on the page.',
+  'layout.appendixNumbering': '`numbers` (Appendix 1, 2, 3; the default) or `letters` (Appendix A, B, C).',
+  'layout.paragraphNumbers': 'Whether the paragraphs of numbered sections are numbered ("3.4"; default `true`).',
+  'layout.newPagePerSection': 'Whether every section starts on a new page of the PDF (default `false`: a short section runs on after the one before; appendices always start a new page).',
+  'layout.recommendationNumbering': '`per-objective` (1, 2, … under each strategic objective; the default) or `continuous` (one run of numbers through the whole section).',
   glance: 'The "year at a glance" page printed after the contents: the headline figures with last year, the change and whether it is better or worse.',
   'glance.enabled': 'Whether the report starts with the year-at-a-glance page (default `true`).',
   'glance.indicators': 'Indicator ids to show on it, in order (default: the child protection, LADO, child death, training and finance headlines).',
@@ -87,10 +96,6 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** Quote a value for a CSV example line. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 function allowedWords(col: ColumnDef): string {
   switch (col.type) {
@@ -133,7 +138,7 @@ function columnTable(columns: readonly ColumnDef[]): string[] {
     lines.push('', `Codes for **${col.header}** (the label is accepted too):`, '', '| code | label |', '|---|---|');
     for (const v of col.values ?? []) lines.push(`| \`${v.code}\` | ${cell(v.label)} |`);
   }
-  lines.push('', 'Example:', '', '```csv', columns.map((c) => csvCell(c.header)).join(','), columns.map((c) => csvCell(c.example)).join(','), '```');
+  lines.push('', 'Example:', '', '```csv', csvLine(columns.map((c) => c.header)), csvLine(columns.map((c) => c.example)), '```');
   return lines;
 }
 

@@ -519,6 +519,60 @@ export const CASES: CorpusCase[] = [
     expect: error('personal-data-value', CDOP, 3, 'Locality'),
     exitCode: 1,
   },
+  ...(
+    [
+      ['child_name', CP],
+      ['ChildName', CP],
+      ['date_of_birth', CDOP],
+      ['DateOfBirth', CDOP],
+      ['home_address', LADO],
+      ['Post_Code', CDOP],
+      ['nhs_no', CP],
+      ['NHSNumber', CP],
+      ['e_mail', LADO],
+    ] as const
+  ).map(
+    ([header, file]): CorpusCase => ({
+      name: `personal-data-header-${header}`,
+      problem: `a ${header} column, written the way databases and spreadsheets name columns`,
+      mutate: (b) => b.addColumn(file, header, () => 'withheld'),
+      expect: error('personal-data-column', file, 1, header),
+      exitCode: 1,
+    }),
+  ),
+  ...(
+    [
+      ['nhs-number-spaced', CDOP, 'Locality', '943 476 5919'],
+      ['nhs-number-labelled', CDOP, 'Locality', 'NHS 9434765919'],
+      ['date-of-birth-labelled', CDOP, 'Locality', 'DOB 12/03/2005'],
+      ['ni-number', CDOP, 'Locality', 'NI QQ123456C'],
+      ['phone-in-finance-heading', FINANCE, 'Heading', 'Helpline (01422) 393000'],
+      ['phone-in-finance-partner', FINANCE, 'Partner', 'Example Council tel 01422393000'],
+      ['phone-non-breaking-hyphen', CDOP, 'Locality', '01422\u2011393\u2011000'],
+    ] as const
+  ).map(
+    ([name, file, column, value]): CorpusCase => ({
+      name: `personal-data-value-${name}`,
+      problem: `"${value}" typed into a free-text cell`,
+      mutate: (b) => b.setCell(file, 2, column, value),
+      expect: error('personal-data-value', file, 2, column),
+      exitCode: 1,
+    }),
+  ),
+  {
+    name: 'personal-data-under-blank-header',
+    problem: 'a column with no header holding a name and address, never repeated in the findings',
+    mutate: (b) => b.addColumn(LADO, '', (row) => (row === 3 ? 'Jo Bloggs, 1 High Street, HX1 2AB' : '')),
+    expect: error('personal-data-value', LADO, 3, null),
+    exitCode: 1,
+  },
+  {
+    name: 'email-in-narrative',
+    problem: "a person's e-mail address in the narrative",
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nFor details write to jo.bloggs@example.gov.uk.\n`),
+    expect: warning('email-in-narrative', NARRATIVE, 6, null),
+    exitCode: 0,
+  },
   {
     name: 'missing-required-column',
     problem: 'the Category column deleted',
