@@ -15,7 +15,6 @@ import type { BrowserSession } from '../../pdf/browser-session.js';
 import { caseReferences, findCaseRefs, type CaseRef } from '../../disclosure/case-refs.js';
 import { discloseIndicators, EDITIONS, type DisclosureInfo, type Edition } from '../../disclosure/disclose-indicators.js';
 import { indicatorsCsv, indicatorsJson } from '../../indicators/output.js';
-import { buildIndicatorReport, loadAllYears } from '../../indicators/compute.js';
 import { loadBoard, type BoardData, type YearData } from '../../load/load-board.js';
 import type { AtomicWriteFile } from '../../io/atomic-write.js';
 import { writeOutputs } from '../write-outputs.js';
@@ -26,7 +25,7 @@ import { TemplateError } from '../../report/templates.js';
 import { TemplateRenderError } from '../../report/render-html.js';
 import { assembleReport, parseSourceDateEpoch, reportFileNames, reportPdfMetadata } from '../../report/build-report.js';
 import { hasErrors, sortFindings, type Finding } from '../../validate/findings.js';
-import { validateYear } from '../../validate/validate-year.js';
+import { RECONCILIATION_CODES, validateYear } from '../../validate/validate-year.js';
 import { findingSummary, printFindings } from '../format-findings.js';
 import { placeholderTextFindings, refuseUnwritten } from '../publication-checks.js';
 import { isToWrite } from '../../init/placeholders.js';
@@ -253,8 +252,8 @@ async function buildYear(
   const draft = options.draft === true;
   await requireYearFolder(dir, year, board.years);
   progress(`Validating ${year} in ${dir} …`);
-  const validated = await validateYear(dir, year, { board });
-  const data = validated.data;
+  const validated = await validateYear(dir, year, { board, threshold, yearCache });
+  const { data, years, indicators } = validated;
   const findings = edition === 'published' && !draft ? refuseUnwritten(validated.findings) : validated.findings;
   const listed = { quiet: options.quiet === true };
   /** Print everything found so far, once, and say why the build stops (or that it goes on). */
@@ -271,12 +270,10 @@ async function buildYear(
 
   // Compute.
   progress('Computing indicators …');
-  yearCache.set(year, data);
-  const years = await loadAllYears(board, yearCache);
-  for (const [y, d] of years) yearCache.set(y, d);
-  const indicators = buildIndicatorReport(board, years, year);
-  const everything = [...findings, ...sortFindings(indicators.findings)];
-  if (stopOn(everything, hasErrors(indicators.findings) ? `the figures do not reconcile (${findingSummary(everything)})` : findingSummary(everything))) {
+  // The indicators were computed by validate; its findings already list the reconciliation differences.
+  const reconciliation = sortFindings(indicators.findings.filter((f) => !RECONCILIATION_CODES.has(f.code)));
+  const everything = [...findings, ...reconciliation];
+  if (stopOn(everything, hasErrors(reconciliation) ? `the figures do not reconcile (${findingSummary(everything)})` : findingSummary(everything))) {
     return ExitCode.INVALID_DATA;
   }
   printFindings(io, everything, listed);
