@@ -4,9 +4,27 @@
  */
 import { z } from 'zod';
 
+/** A section id: what names its narrative file (`<year>/narrative/<id>.md`) and its HTML id. */
+const sectionId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a section id is letters, digits, hyphens and underscores, like my-section');
+
 const sectionEntry = z.union([
-  z.string().min(1),
-  z.object({ id: z.string().min(1), title: z.string().min(1).optional() }).strict(),
+  sectionId,
+  z
+    .object({
+      id: sectionId,
+      title: z.string().min(1).optional(),
+      /** Numbered in the contents and with numbered paragraphs (default true; a foreword is usually false). */
+      numbered: z.boolean().optional(),
+      /** Laid out as an appendix: lettered or numbered apart from the main sections. */
+      appendix: z.boolean().optional(),
+      /** What statutory guidance expects the section to show (a board's own section). */
+      guidance: z.string().min(1).optional(),
+    })
+    .strict(),
 ]);
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2013-08-29');
@@ -50,6 +68,20 @@ export const boardConfigSchema = z
       .default({ language: 'en-GB', years: {} }),
     /** Sections in the order they appear: a section id, or `{ id, title }` to retitle it. */
     sections: z.array(sectionEntry).min(1),
+    /** How the report's parts are numbered and laid out on the page. */
+    layout: z
+      .object({
+        /** Appendix 1, 2, 3 (`numbers`) or Appendix A, B, C (`letters`). */
+        appendixNumbering: z.enum(['numbers', 'letters']).default('numbers'),
+        /** Number the paragraphs of numbered sections ("3.4"). */
+        paragraphNumbers: z.boolean().default(true),
+        /** Start every section on a new page (otherwise short sections run on). */
+        newPagePerSection: z.boolean().default(false),
+        /** Recommendations numbered 1, 2 … under each objective (`per-objective`) or straight through (`continuous`). */
+        recommendationNumbering: z.enum(['per-objective', 'continuous']).default('per-objective'),
+      })
+      .strict()
+      .default({ appendixNumbering: 'numbers', paragraphNumbers: true, newPagePerSection: false, recommendationNumbering: 'per-objective' }),
     /** The year-at-a-glance page at the front of the report. */
     glance: z
       .object({
@@ -78,4 +110,18 @@ export type BoardConfig = z.infer<typeof boardConfigSchema>;
 export interface ConfiguredSection {
   id: string;
   title: string;
+  /** Numbered (a label in the contents, numbered paragraphs); false for e.g. a foreword. Default true. */
+  numbered?: boolean;
+  /** Laid out as an appendix. Default: the built-in section's setting, or an id starting "appendix". */
+  appendix?: boolean;
+  /** What statutory guidance expects of it: the built-in text, or the board's own for a section it declares. */
+  guidance?: string;
 }
+
+/** The layout settings, with defaults, for a board with no (or an unreadable) board.yaml. */
+export const DEFAULT_LAYOUT: BoardConfig['layout'] = {
+  appendixNumbering: 'numbers',
+  paragraphNumbers: true,
+  newPagePerSection: false,
+  recommendationNumbering: 'per-objective',
+};

@@ -44,3 +44,91 @@ export const KNOWN_SECTIONS: SectionInfo[] = [
 export function knownSection(id: string): SectionInfo | undefined {
   return KNOWN_SECTIONS.find((s) => s.id === id);
 }
+
+/** The HTML id of a section's heading: `section-` and the id in lower case (so ids differing only in case clash). */
+export function sectionAnchor(id: string): string {
+  return `section-${id.toLowerCase().replace(/_/g, '-')}`;
+}
+
+/** True for a section laid out as an appendix unless the board says otherwise: a built-in appendix, or an id starting "appendix". */
+export function defaultAppendix(id: string): boolean {
+  return knownSection(id)?.appendix ?? /^appendix/i.test(id);
+}
+
+/** A section entry of board.yaml: a bare id, or an object declaring or adjusting a section. */
+export type SectionEntry =
+  | string
+  | { id: string; title?: string | undefined; numbered?: boolean | undefined; appendix?: boolean | undefined; guidance?: string | undefined };
+
+/** The sections board.yaml asks for, in order, with titles, numbering and appendix resolved. */
+export function resolveSections(entries: readonly SectionEntry[]): { id: string; title: string; numbered: boolean; appendix: boolean; guidance: string }[] {
+  return entries.map((entry) => {
+    const e = typeof entry === 'string' ? { id: entry } : entry;
+    const known = knownSection(e.id);
+    return {
+      id: e.id,
+      title: e.title ?? known?.title ?? e.id,
+      numbered: e.numbered ?? true,
+      appendix: e.appendix ?? defaultAppendix(e.id),
+      guidance: e.guidance ?? known?.guidance ?? '',
+    };
+  });
+}
+
+/** A problem with the list of sections in board.yaml: where it is (index into `sections`) and what it is. */
+export interface SectionStructureProblem {
+  code: 'unknown-section' | 'section-duplicate' | 'section-id-clash';
+  index: number;
+  id: string;
+  message: string;
+  hint: string;
+}
+
+/**
+ * Check the section list: an id listed twice, or two ids that would give the same HTML id, is an error; a
+ * bare id the tool does not know (not declared with a title) is a warning, since it is most likely a typo.
+ */
+export function sectionStructureProblems(entries: readonly SectionEntry[]): SectionStructureProblem[] {
+  const problems: SectionStructureProblem[] = [];
+  const firstById = new Map<string, number>();
+  const firstByAnchor = new Map<string, { index: number; id: string }>();
+  entries.forEach((entry, index) => {
+    const id = typeof entry === 'string' ? entry : entry.id;
+    const declared = typeof entry !== 'string' && entry.title !== undefined;
+    const earlier = firstById.get(id);
+    if (earlier !== undefined) {
+      problems.push({
+        code: 'section-duplicate',
+        index,
+        id,
+        message: `The section "${id}" is listed twice (also as entry ${earlier + 1}).`,
+        hint: 'List each section once; to print a figure in two places, place it in the narrative instead.',
+      });
+      return;
+    }
+    firstById.set(id, index);
+    const anchor = sectionAnchor(id);
+    const clash = firstByAnchor.get(anchor);
+    if (clash !== undefined) {
+      problems.push({
+        code: 'section-id-clash',
+        index,
+        id,
+        message: `The section ids "${clash.id}" and "${id}" differ only in case or in "_" against "-", so they would get the same link in the report.`,
+        hint: 'Give one of them a clearly different id.',
+      });
+      return;
+    }
+    firstByAnchor.set(anchor, { index, id });
+    if (!declared && !knownSection(id)) {
+      problems.push({
+        code: 'unknown-section',
+        index,
+        id,
+        message: `The section "${id}" is not one the tool knows and has no title, so it may be a misspelling; it will be rendered from its narrative only, unless the board supplies a partial for it.`,
+        hint: `Declare the board's own section with a title, e.g. { id: ${id}, title: "…" }, or use a known section: ${KNOWN_SECTIONS.map((s) => s.id).join(', ')}.`,
+      });
+    }
+  });
+  return problems;
+}

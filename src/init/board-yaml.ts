@@ -96,6 +96,18 @@ export function boardYaml(options: BoardYamlOptions): string {
     ),
     '#   - id: finance',
     '#     title: Budget and spending',
+    ...comment(
+      'An entry can also say numbered: false (no number and no paragraph numbers, as for a foreword) or ' +
+        'appendix: true (printed as an appendix, with all its tables). A section of your own is declared with ' +
+        'an id, a title and, if you like, what guidance expects of it:',
+    ),
+    '#   - id: early-help',
+    '#     title: Early help for families',
+    '#     guidance: How help reaches families before problems become entrenched.',
+    '#   - id: foreword',
+    '#     numbered: false',
+    '#   - id: finance',
+    '#     appendix: true',
     'sections:',
   ];
   for (const section of KNOWN_SECTIONS) {
@@ -126,6 +138,17 @@ export function boardYaml(options: BoardYamlOptions): string {
     '  enabled: true',
     ...comment('Which indicators it shows, in order (see `lscb-report indicators --list`); leave out for the defaults.', '  '),
     '  # indicators: [cp.plans_open_at_year_end, lado.referrals, cdop.deaths_notified, training.participants]',
+    '',
+    ...comment('How the report is numbered and laid out on the page (all optional; these are the defaults).'),
+    '# layout:',
+    ...comment('Appendices numbered 1, 2, 3 (numbers) or lettered A, B, C (letters).', '  '),
+    '#   appendixNumbering: numbers',
+    ...comment('Number the paragraphs of numbered sections, like 3.4.', '  '),
+    '#   paragraphNumbers: true',
+    ...comment('Start every section on a new page (false lets short sections run on).', '  '),
+    '#   newPagePerSection: false',
+    ...comment('Recommendations numbered under each objective (per-objective) or straight through (continuous).', '  '),
+    '#   recommendationNumbering: per-objective',
     '',
     ...comment(
       'The report template: default (the tool\'s own layout), or a folder inside this board folder holding your ' +

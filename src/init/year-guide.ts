@@ -7,7 +7,7 @@ import {
   COMPARATOR_COLUMNS,
   OTHER_FILES,
   PUBLISHED_FIGURES_COLUMNS,
-  RETURNS,
+  returnsFor,
   type ColumnDef,
   type ReturnDef,
 } from '../returns/definitions.js';
@@ -100,10 +100,10 @@ export function yearGuide(year: string): string {
     '',
     '| file | return | one row per | collect it from |',
     '|---|---|---|---|',
-    ...RETURNS.map((d) => `| [${d.file}](#${d.id.toLowerCase()}) | ${cell(d.title)} | ${cell(d.grain.replace(/^one row per /, ''))} | ${cell(RETURN_SUPPLIERS[d.id])} |`),
+    ...returnsFor('board').map((d) => `| [${d.file}](#${d.id.toLowerCase()}) | ${cell(d.title)} | ${cell(d.grain.replace(/^one row per /, ''))} | ${cell(RETURN_SUPPLIERS[d.id])} |`),
     '',
   ];
-  for (const def of RETURNS) {
+  for (const def of returnsFor('board')) {
     lines.push(
       `<a id="${def.id.toLowerCase()}"></a>`,
       '',

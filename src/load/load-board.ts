@@ -7,7 +7,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
 import { boardConfigSchema, type BoardConfig, type ConfiguredSection } from '../config/board-config.js';
-import { KNOWN_SECTIONS, knownSection } from '../config/sections.js';
+import { KNOWN_SECTIONS, resolveSections, sectionStructureProblems } from '../config/sections.js';
 import {
   COMPARATOR_COLUMNS,
   OTHER_FILES,
@@ -264,14 +264,10 @@ async function yamlLines(absPath: string): Promise<(keyPath: (string | number)[]
   };
 }
 
-/** The sections a board's configuration asks for, with titles resolved. */
+/** The sections a board's configuration asks for, with titles, numbering and appendix resolved. */
 export function configuredSections(config: BoardConfig | null): ConfiguredSection[] {
-  if (!config) return KNOWN_SECTIONS.map((s) => ({ id: s.id, title: s.title }));
-  return config.sections.map((entry) => {
-    const id = typeof entry === 'string' ? entry : entry.id;
-    const title = typeof entry === 'string' ? undefined : entry.title;
-    return { id, title: title ?? knownSection(id)?.title ?? id };
-  });
+  if (!config) return resolveSections(KNOWN_SECTIONS.map((s) => s.id));
+  return resolveSections(config.sections);
 }
 
 /** Load the board folder: `board.yaml`, the year folders present and the aggregates. */
@@ -283,21 +279,18 @@ export async function loadBoard(dir: string): Promise<BoardData> {
     config = await loadYaml(configPath, OTHER_FILES.boardConfig, boardConfigSchema, findings);
     if (config) {
       const lines = await yamlLines(configPath);
-      config.sections.forEach((entry, i) => {
-        const id = typeof entry === 'string' ? entry : entry.id;
-        if (!knownSection(id) && !KNOWN_SECTIONS.some((s) => s.id === id)) {
-          findings.push({
-            code: 'unknown-section',
-            severity: 'warning',
-            file: OTHER_FILES.boardConfig,
-            row: lines(['sections', i]),
-            column: `sections.${i}`,
-            value: id,
-            message: `The section "${id}" is not one the default template knows; it will be rendered from its narrative only, unless the board supplies a partial for it.`,
-            hint: `Known sections: ${KNOWN_SECTIONS.map((s) => s.id).join(', ')}.`,
-          });
-        }
-      });
+      for (const p of sectionStructureProblems(config.sections)) {
+        findings.push({
+          code: p.code,
+          severity: p.code === 'unknown-section' ? 'warning' : 'error',
+          file: OTHER_FILES.boardConfig,
+          row: lines(['sections', p.index]),
+          column: `sections.${p.index}`,
+          value: p.id,
+          message: p.message,
+          hint: p.hint,
+        });
+      }
     }
   } else {
     findings.push({

@@ -9,7 +9,10 @@ import { breakdownMembers, indicatorDef } from '../indicators/catalogue.js';
 import { formatChange, formatIndicatorValue, formatNumber, NOT_AVAILABLE } from '../indicators/format.js';
 import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
 import type { BoardData, YearData } from '../load/load-board.js';
-import { knownSection } from '../config/sections.js';
+import { defaultAppendix, knownSection, sectionAnchor } from '../config/sections.js';
+import { DEFAULT_LAYOUT } from '../config/board-config.js';
+
+export { sectionAnchor } from '../config/sections.js';
 import {
   DEFAULT_THRESHOLD,
   discloseIndicators,
@@ -107,6 +110,8 @@ export interface RecommendationsModel {
   objectives: {
     number: number;
     title: string;
+    /** Number of the objective's first recommendation (1, or where the last objective stopped). */
+    start: number;
     recommendations: {
       text: string;
       paragraphs: ParagraphRef[];
@@ -124,8 +129,10 @@ export interface SectionModel {
   id: string;
   /** Id of the heading; contents links and bookmarks point here. */
   anchor: string;
-  /** "3" or "Appendix 2". */
+  /** "3", "Appendix 2" or "Appendix B"; empty for an unnumbered section. */
   label: string;
+  /** It has a number (a foreword usually has not). */
+  numbered: boolean;
   title: string;
   isAppendix: boolean;
   /** Partial that renders it: the section id, or `generic-section` for sections without a partial. */
@@ -140,6 +147,7 @@ export interface SectionModel {
 /** An entry of the contents page. */
 export interface ContentsEntry {
   anchor: string;
+  /** "3", "Appendix 2"; empty for an unnumbered section. */
   label: string;
   title: string;
   isAppendix: boolean;
@@ -838,12 +846,15 @@ function recommendationsModel(ctx: Ctx, paragraphs: Set<string>): Recommendation
     };
   }
   const statusLabels: Record<string, string> = { new: 'New', 'in-progress': 'In progress', complete: 'Complete', 'carried-forward': 'Carried forward' };
+  const continuous = (ctx.board.config?.layout ?? DEFAULT_LAYOUT).recommendationNumbering === 'continuous';
+  let next = 1;
   return {
     available: true,
     unavailable: '',
     objectives: recs.objectives.map((o) => ({
       number: o.number,
       title: o.title,
+      start: continuous ? (next += o.recommendations.length) - o.recommendations.length : 1,
       recommendations: o.recommendations.map((r) => ({
         text: r.text,
         paragraphs: r.paragraphs.map((p) => ({ ref: p, anchor: paragraphAnchor(p), linked: paragraphs.has(p) })),
@@ -885,14 +896,11 @@ const SECTION_DATA: Record<string, (ctx: Ctx) => SectionData> = {
   finance,
 };
 
-/** True for a section laid out as an appendix (numbered Appendix 1, 2 … and without numbered paragraphs). */
-export function isAppendixSection(id: string): boolean {
-  return knownSection(id)?.appendix ?? id.startsWith('appendix');
-}
-
-/** The HTML id of a section's heading. */
-export function sectionAnchor(id: string): string {
-  return `section-${id}`;
+/** "A", "B" … "Z", "AA" for appendix letters. */
+function appendixLetter(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
 }
 
 /**
@@ -909,20 +917,26 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const ctx: Ctx = { board, data, f, year, prev, threshold, sectionIds: new Set(board.sections.map((s) => s.id)) };
   const figures = liveFiguresFrom(disclosed);
 
+  const layout = config?.layout ?? DEFAULT_LAYOUT;
   let mainNumber = 0;
   let appendixNumber = 0;
   const sections: SectionModel[] = board.sections.map((s) => {
-    const appendix = isAppendixSection(s.id);
-    const number = appendix ? ++appendixNumber : ++mainNumber;
+    const appendix = s.appendix ?? defaultAppendix(s.id);
+    const numbered = s.numbered ?? true;
+    const number = !numbered ? null : appendix ? ++appendixNumber : ++mainNumber;
     const source = data.narrative.get(s.id);
     const file = `${year}/narrative/${s.id}.md`;
-    const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[] } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: appendix ? null : number, file });
+    // Paragraphs are numbered in numbered main sections when the board numbers paragraphs; never in appendices.
+    const paraNumber = number !== null && !appendix && layout.paragraphNumbers ? number : null;
+    const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[] } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: paraNumber, file });
     const sectionData = (SECTION_DATA[s.id] ?? empty)(ctx);
     const hasPartial = options.partials ? options.partials.has(s.id) : Boolean(knownSection(s.id));
+    const label = number === null ? (appendix ? 'Appendix' : '') : appendix ? `Appendix ${layout.appendixNumbering === 'letters' ? appendixLetter(number) : number}` : String(number);
     return {
       id: s.id,
       anchor: sectionAnchor(s.id),
-      label: appendix ? `Appendix ${number}` : String(number),
+      label,
+      numbered: number !== null,
       title: s.title,
       isAppendix: appendix,
       partial: hasPartial ? s.id : 'generic-section',

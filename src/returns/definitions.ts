@@ -50,6 +50,8 @@ export interface ReturnDef {
   caseLevel: boolean;
   /** Report sections that cannot be produced without this return. */
   sections: string[];
+  /** Collected only by safeguarding partnerships (kind: partnership), not by a board; `init` leaves it out. */
+  partnershipOnly?: boolean;
   columns: ColumnDef[];
 }
 
@@ -63,7 +65,8 @@ export type ReturnId =
   | 'finance'
   | 'context'
   | 'boardMembers'
-  | 'section11';
+  | 'section11'
+  | 'practiceReviews';
 
 const v = (code: string, label: string): AllowedValue => ({ code, label });
 
@@ -209,6 +212,14 @@ export const CONTEXT_MEASURES: AllowedValue[] = [
   v('reception_obesity_pct', 'Obesity in reception class (%)'),
   v('bullied_pct', 'Young people reporting experience of bullying (%)'),
   v('births_per_year', 'Births per year'),
+];
+
+/** What the safeguarding partners decided after the rapid review of a serious incident. */
+export const PRACTICE_REVIEW_DECISIONS: AllowedValue[] = [
+  v('local-review', 'Local child safeguarding practice review commissioned'),
+  v('no-local-review', 'No local review: learning taken forward in other ways'),
+  v('national-review', 'Referred to the national panel, which decided on a national review'),
+  v('pending', 'Decision not yet made'),
 ];
 
 /** Comparator areas for indicators. */
@@ -378,6 +389,25 @@ export const RETURNS: ReturnDef[] = [
       { key: 'recommendations', header: 'Recommendations made', type: 'yesno', required: false, blankMeans: 'no', description: 'Recommendations were made to the agency.', example: 'x' },
     ],
   },
+  {
+    id: 'practiceReviews',
+    file: 'practice-reviews.csv',
+    title: 'Serious incidents and practice reviews',
+    grain: 'one row per serious incident notified to the Child Safeguarding Practice Review Panel in the year',
+    caseLevel: true,
+    sections: ['practice-reviews'],
+    partnershipOnly: true,
+    columns: [
+      { key: 'incidentRef', header: 'Incident ref', type: 'ref', required: true, unique: true, description: 'Pseudonymous reference of the serious incident notification (never a name or case number).', example: 'SI-001' },
+      { key: 'incidentDate', header: 'Incident date', type: 'date', required: true, description: 'Date of the incident.', example: '2023-12-20' },
+      { key: 'dateAware', header: 'Date aware', type: 'date', required: false, description: 'Date the local authority became aware of the incident; blank means the incident date. Notification and rapid review times are counted from it.', example: '2023-12-21' },
+      { key: 'dateNotified', header: 'Date notified', type: 'date', required: true, description: 'Date the incident was notified to the national Child Safeguarding Practice Review Panel (must be in the reporting year).', example: '2023-12-29' },
+      { key: 'rapidReviewDate', header: 'Rapid review completed', type: 'date', required: false, description: 'Date the rapid review was completed and sent to the panel; blank if not yet completed.', example: '2024-01-15' },
+      { key: 'decision', header: 'Decision', type: 'enum', required: true, values: PRACTICE_REVIEW_DECISIONS, description: 'What the partners decided after the rapid review.', example: 'local-review' },
+      { key: 'reviewCommissioned', header: 'Local review commissioned', type: 'date', required: false, description: 'Date a local child safeguarding practice review was commissioned; blank if none.', example: '2024-02-01' },
+      { key: 'reviewPublished', header: 'Local review published', type: 'date', required: false, description: 'Date the local review was published; blank if not yet published.', example: '2024-09-30' },
+    ],
+  },
 ];
 
 /** Files that are not per-year CSV returns. */
@@ -405,6 +435,11 @@ export const COMPARATOR_COLUMNS: ColumnDef[] = [
   { key: 'value', header: 'Value', type: 'number', required: true, description: 'The comparator figure.', example: '37.9' },
   { key: 'source', header: 'Source', type: 'text', required: true, description: 'Where it was published.', example: 'DfE Characteristics of children in need 2012-13' },
 ];
+
+/** The returns a board collects (for a partnership, every return). */
+export function returnsFor(kind: 'board' | 'partnership'): ReturnDef[] {
+  return kind === 'partnership' ? RETURNS : RETURNS.filter((r) => !r.partnershipOnly);
+}
 
 /** Look up a return definition by id. */
 export function returnDef(id: ReturnId): ReturnDef {

@@ -122,6 +122,18 @@ export interface Section11Row {
   recommendations: boolean;
 }
 
+/** One serious incident notified to the national panel, with its rapid review and any local review. */
+export interface PracticeReviewRow {
+  incidentRef: string;
+  incidentDate: string;
+  dateAware: string | null;
+  dateNotified: string;
+  rapidReviewDate: string | null;
+  decision: string;
+  reviewCommissioned: string | null;
+  reviewPublished: string | null;
+}
+
 /** A figure published for a year, supplied as an aggregate. */
 export interface PublishedFigureRow {
   year: string;
@@ -151,6 +163,7 @@ export interface RowTypes {
   context: ContextRow;
   boardMembers: BoardMemberRow;
   section11: Section11Row;
+  practiceReviews: PracticeReviewRow;
 }
 
 /** Issue params the loader reads back. */
