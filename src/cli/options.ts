@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError, ExitCode } from '../errors.js';
+import { OutsideBoardError, resolveInsideBoard } from '../io/board-path.js';
 import { parseYear } from '../returns/year.js';
 import type { CliIo } from './io.js';
 
@@ -61,7 +62,7 @@ export async function resolveDataDir(flag: string | undefined, io: CliIo): Promi
 
 /** Check a year argument is a financial year label such as 2012-13. */
 export function requireYearLabel(label: string): string {
-  if (!parseYear(label)) {
+  if (label !== label.trim() || !parseYear(label)) {
     throw new CliError(`"${label}" is not a financial year.`, ExitCode.USAGE, 'Write the year as 2012-13 (April 2012 to March 2013).');
   }
   return label;
@@ -70,6 +71,13 @@ export function requireYearLabel(label: string): string {
 /** Check the year has a folder in the board data folder. */
 export async function requireYearFolder(dir: string, year: string, available: string[]): Promise<void> {
   if (!available.includes(year)) {
+    try {
+      await resolveInsideBoard(dir, year);
+    } catch (error) {
+      if (error instanceof OutsideBoardError) {
+        throw new CliError(`The year folder ${year} in ${dir} is a link to a place outside the board folder, so it is not read.`, ExitCode.USAGE, 'Copy the year folder into the board folder instead of linking to it.');
+      }
+    }
     throw new CliError(
       `There is no data for ${year} in ${dir}.`,
       ExitCode.USAGE,
