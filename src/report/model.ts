@@ -212,7 +212,7 @@ export interface ReportModelOptions {
 export function disclosedIndicators(board: BoardData, indicators: IndicatorReport): DisclosedReport {
   if (disclosureOf(indicators)) return indicators as DisclosedReport;
   const settings = board.config?.disclosure ?? { suppress: true, threshold: DEFAULT_THRESHOLD };
-  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0 });
+  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0, publicMeasures: board.config?.disclosure.publicMeasures });
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -244,7 +244,7 @@ async function buildYear(
   }
 
   // Disclosure control: every output below reads the disclosed figures.
-  const disclosed = discloseIndicators(indicators, { edition, threshold });
+  const disclosed = discloseIndicators(indicators, { edition, threshold, publicMeasures: board.config?.disclosure.publicMeasures });
   progress(disclosureMessage(disclosed.disclosure, board, options.suppressThreshold !== undefined));
 
   // Assemble the model and render the HTML.
