@@ -11,6 +11,7 @@ import { endBeforeStart } from './end-before-start.js';
 import { financeTotals } from './finance-totals.js';
 import { ladoOutcome } from './lado-outcome.js';
 import { narrativeFigures } from './narrative-figures.js';
+import { narrativeNumbers } from './narrative-numbers.js';
 import { personalDataNarrative } from './personal-data-narrative.js';
 import { personalDataValues } from './personal-data-values.js';
 import { placeholders } from './placeholders.js';
@@ -34,5 +35,6 @@ export const CHECKS: Check[] = [
   boardAttendance,
   aggregateFigures,
   narrativeFigures,
+  narrativeNumbers,
   placeholders,
 ];
