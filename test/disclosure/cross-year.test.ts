@@ -120,7 +120,8 @@ function readerModel(board: Record<string, YearFigures>): { relations: Terms[]; 
 /** Disclose every year's report; return the protected cells a reader of all of them can still pin down. */
 function crossYearLeaks(board: Record<string, YearFigures>, threshold: number): string[] {
   const published = new Set<string>();
-  for (const year of Object.keys(board).sort()) {
+  const builtByTool = (year: string) => !(board[year]!.publicIds?.length && Object.keys(board[year]!.counts).every((id) => board[year]!.publicIds!.includes(id)));
+  for (const year of Object.keys(board).sort().filter(builtByTool)) {
     const disclosed = discloseIndicators(reportFor(board, year), { edition: 'published', threshold });
     for (const [id, byYear] of disclosed.series) {
       for (const [y, v] of byYear) {
@@ -162,7 +163,8 @@ const boardArb = fc
       }),
       { minLength: 3, maxLength: 3 },
     ),
-    // The first year's plan figures sometimes come from published-figures.csv (already public).
+    // Sometimes the first year is one published before the tool was used: its figures come from
+    // published-figures.csv, are public, and no report of that year is built by the tool.
     firstPublic: fc.boolean(),
   })
   .map(({ open0, years, firstPublic }) => {
@@ -181,7 +183,13 @@ const boardArb = fc
         'cp.second_or_subsequent_pct': [Math.round(g.second * started), started],
         'cp.lasting_2y_plus_pct': [Math.round(g.lasting * ended), ended],
       };
-      board[YEARS[i]!] = { counts, pcts, publicIds: i === 0 && firstPublic ? ['cp.plans_open_at_year_end'] : [] };
+      if (i === 0 && firstPublic) {
+        // A year before the tool was used: only the figures in published-figures.csv, all already public.
+        const known = ['cp.plans_open_at_year_end', 'cp.plans_started', 'cp.plans_ended'];
+        board[YEARS[i]!] = { counts: Object.fromEntries(known.map((id) => [id, counts[id]!])), pcts: {}, publicIds: known };
+      } else {
+        board[YEARS[i]!] = { counts, pcts, publicIds: [] };
+      }
       prevOpen = open;
     });
     return board;
