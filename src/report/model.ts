@@ -632,7 +632,7 @@ function caseReviews(ctx: Ctx): SectionData {
   const comparators = f.row('cdop.notified_concluded_in_year_pct')?.comparators ?? [];
   for (const c of comparators) {
     const name = c.comparator === 'england' ? 'England' : c.comparator === 'region' ? 'the region' : 'statistical neighbours';
-    notes.push(`For comparison, ${name}: ${formatNumber(c.value, 1)}% (${c.source}).`);
+    notes.push(`For comparison, ${name}: ${formatNumber(c.value, c.decimals)}% (${c.source}).`);
   }
   return { tables: { cdop: table('table-cdop', caption, [col('Child deaths', false), col('Number')], rows, { notes }) }, charts: {} };
 }
