@@ -6,6 +6,8 @@
  */
 import { loadYear, type BoardData, type WithRow, type YearData } from '../load/load-board.js';
 import { OTHER_FILES, returnDef, type ReturnId } from '../returns/definitions.js';
+import { financeStatement } from '../returns/finance-statement.js';
+import { poundsOf } from '../returns/money.js';
 import type { CpPlanRow, PublishedFigureRow } from '../returns/schemas.js';
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
@@ -227,13 +229,19 @@ function computeFinance(data: YearData, out: YearValues): void {
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('finance').file}` };
-  // Sum in pence so that lines with pence add up exactly.
-  const pence = (type: string) => rows.filter((r) => r.type === type).reduce((sum, r) => sum + Math.round(r.amount * 100), 0);
-  const expenditure = pence('expenditure');
-  const income = pence('income');
-  out.count('finance.expenditure_total', expenditure / 100, prov);
-  out.count('finance.income_total', income / 100, prov);
-  out.count('finance.carry_forward', (income - expenditure) / 100, prov);
+  // Amounts are whole pence, summed exactly; a statement with any pence publishes every figure with pence.
+  const st = financeStatement(rows);
+  const dp = st.withPence ? { decimals: 2 } : {};
+  const money = (id: string, pence: number) => out.set(id, { value: poundsOf(pence), provenance: prov, ...dp });
+  money('finance.expenditure_total', st.expenditurePence);
+  money('finance.income_total', st.incomePence);
+  money('finance.carry_forward', Math.max(st.balancePence, 0));
+  money('finance.met_from_reserves', Math.max(-st.balancePence, 0));
+  if (st.closingReservesPence === null) {
+    out.unavailable('finance.closing_reserves', `the finance return for ${y.label} gives neither opening nor closing reserves`);
+  } else {
+    money('finance.closing_reserves', st.closingReservesPence);
+  }
 }
 
 function computeContext(data: YearData, out: YearValues): void {

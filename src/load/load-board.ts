@@ -376,6 +376,8 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
     const abs = path.join(yearDir, def.file);
     const rel = `${yearLabel}/${def.file}`;
     if (!(await exists(abs))) {
+      // A return only partnerships collect is not missing from a board's folder.
+      if (def.partnershipOnly) continue;
       const affected = def.sections.filter((s) => sectionIds.has(s));
       findings.push({
         code: 'return-missing',

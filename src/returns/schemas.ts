@@ -91,7 +91,8 @@ export interface FinanceRow {
   type: string;
   heading: string;
   partner: string | null;
-  amount: number;
+  /** The amount in whole pence (exact); null when the line was left blank ("not supplied"). */
+  pence: number | null;
 }
 
 /** One context figure supplied from another system. */
