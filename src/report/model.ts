@@ -225,7 +225,7 @@ export interface ReportModelOptions {
 export function disclosedIndicators(board: BoardData, indicators: IndicatorReport): DisclosedReport {
   if (disclosureOf(indicators)) return indicators as DisclosedReport;
   const settings = board.config?.disclosure ?? { suppress: true, threshold: DEFAULT_THRESHOLD };
-  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0 });
+  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0, publicMeasures: board.config?.disclosure.publicMeasures });
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -644,7 +644,7 @@ function caseReviews(ctx: Ctx): SectionData {
   const comparators = f.row('cdop.notified_concluded_in_year_pct')?.comparators ?? [];
   for (const c of comparators) {
     const name = c.comparator === 'england' ? 'England' : c.comparator === 'region' ? 'the region' : 'statistical neighbours';
-    notes.push(`For comparison, ${name}: ${formatNumber(c.value, 1)}% (${c.source}).`);
+    notes.push(`For comparison, ${name}: ${formatNumber(c.value, c.decimals)}% (${c.source}).`);
   }
   return { tables: { cdop: table('table-cdop', caption, [col('Child deaths', false), col('Number')], rows, { notes }) }, charts: {} };
 }

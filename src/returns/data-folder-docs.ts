@@ -63,6 +63,7 @@ export const BOARD_SETTING_DOCS: Record<string, string> = {
   disclosure: 'Disclosure control: hiding small counts in the published edition so no child can be identified.',
   'disclosure.suppress': 'Whether to suppress small counts in the published edition. Keep `true` unless the board has decided otherwise with its information governance lead.',
   'disclosure.threshold': 'Counts from 1 up to this number are printed as `[c]`, with any further cells that would let them be worked out; 0 suppresses nothing.',
+  'disclosure.publicMeasures': 'Context measures that count children but which the board declares public (for example `looked_after_children`, which the local authority publishes anyway): never suppressed. Other context counts of children are suppressed like the returns\' counts.',
   template:
     'Where the report template comes from: `default` uses the built-in template, with any files the board puts in a `templates/` folder of its data folder (`report.css`, `partials/<section-id>.hbs`) used in place of the built-in ones; any other value names such a folder inside the board folder.',
 };

@@ -281,7 +281,7 @@ async function buildYear(
   if (draft) progress(`Building a DRAFT: every page is marked "DRAFT – NOT FOR PUBLICATION".`);
 
   // Disclosure control: every output below reads the disclosed figures.
-  const disclosed = discloseIndicators(indicators, { edition, threshold });
+  const disclosed = discloseIndicators(indicators, { edition, threshold, publicMeasures: board.config?.disclosure.publicMeasures });
   progress(disclosureMessage(disclosed.disclosure, board, options.suppressThreshold !== undefined));
 
   // Assemble the model and render the HTML.

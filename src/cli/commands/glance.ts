@@ -91,7 +91,7 @@ export async function prepareYear(yearArg: string, options: DocumentOptions, io:
     return ExitCode.INVALID_DATA;
   }
   // Every document here is for publication: the published edition's disclosure control, as `build`.
-  const indicators = discloseIndicators(computed, { edition: 'published', threshold });
+  const indicators = discloseIndicators(computed, { edition: 'published', threshold, publicMeasures: board.config?.disclosure.publicMeasures });
   const hidden = indicators.disclosure.primary + indicators.disclosure.secondary;
   if (hidden > 0) io.stderr(`Disclosure control: ${hidden} figure${hidden === 1 ? '' : 's'} shown as [c].\n`);
   return { board, data, indicators, caseRefs: caseReferences(years.values()), year, dir, outDir, formats, sourceDateEpoch, warnings: everything };
