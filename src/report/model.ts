@@ -10,6 +10,7 @@ import { formatChange, formatIndicatorValue, formatNumber, NOT_AVAILABLE } from 
 import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
 import type { BoardData, YearData } from '../load/load-board.js';
 import { defaultAppendix, knownSection, sectionAnchor } from '../config/sections.js';
+import { guidanceStatement, type GuidanceStatementModel } from '../guidance/statement.js';
 import { DEFAULT_LAYOUT } from '../config/board-config.js';
 
 export { sectionAnchor } from '../config/sections.js';
@@ -140,6 +141,8 @@ export interface SectionModel {
   tables: Record<string, TableModel>;
   charts: Record<string, ChartModel>;
   recommendations: RecommendationsModel | null;
+  /** The statutory guidance statement (the `appendix-guidance` section only). */
+  guidance: GuidanceStatementModel | null;
 }
 
 /** An entry of the contents page. */
@@ -918,10 +921,12 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       title: s.title,
       isAppendix: appendix,
       partial: hasPartial ? s.id : 'generic-section',
-      narrative: { html: narrative.html, after: narrative.after, missing: source === undefined || source.trim() === '', paragraphs: narrative.paragraphs },
+      // A generated section (the guidance statement) has no commentary to miss.
+      narrative: { html: narrative.html, after: narrative.after, missing: !knownSection(s.id)?.generated && (source === undefined || source.trim() === ''), paragraphs: narrative.paragraphs },
       tables: sectionData.tables,
       charts: sectionData.charts,
       recommendations: null,
+      guidance: null,
     };
   });
 
@@ -929,6 +934,8 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const allParagraphs = new Set(sections.flatMap((s) => s.narrative.paragraphs));
   for (const s of sections) {
     if (s.id === 'recommendations') s.recommendations = recommendationsModel(ctx, allParagraphs);
+    // The guidance statement links to the sections that meet each requirement, so it too comes last.
+    if (s.id === 'appendix-guidance') s.guidance = guidanceStatement(board, data, sections);
   }
 
   const anySuppressed = noteSuppressedFigures(sections, threshold);

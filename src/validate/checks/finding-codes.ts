@@ -57,6 +57,7 @@ export const FINDING_CODES: FindingCodeInfo[] = [
   c('narrative-placeholder', 'warning', 'year', 'A narrative file still holds the placeholder text written by `lscb-report init`.'),
   c('recommendations-placeholder', 'warning', 'year', 'recommendations.yaml still holds "To write:" placeholder text.'),
   c('config-placeholder', 'warning', 'settings', 'A board.yaml setting still holds "To write:" placeholder text.'),
+  c('guidance-requirement-unmet', 'warning', 'rule', 'A requirement of the statutory guidance edition named in board.yaml (guidance.edition) is not met by the year\'s report: the message gives its paragraph, the hint what would meet it. Record a reason under guidance.unmet to print it in the statement instead.'),
   c('duplicate-reference', 'error', 'rule', 'A reference (or another column that must be unique, such as an agency or course) appears in more than one row.'),
   c('personal-data-value', 'error', 'rule', 'A free-text cell holds what looks like a postcode, e-mail address or phone number. The value is withheld from the finding.'),
   c('date-outside-year', 'error or warning', 'rule', 'A date that must fall in the reporting year does not (an error), or a row belongs to another year\'s return, such as a plan that ended before the year began (a warning).'),

@@ -1,5 +1,6 @@
 /** The list of business-rule checks run by `validate` and `build`, in order. */
 import type { Check } from '../check.js';
+import { statutoryGuidance } from './statutory-guidance.js';
 import { aggregateFigures } from './aggregate-figures.js';
 import { boardAttendance } from './board-attendance.js';
 import { cdopStatus } from './cdop-status.js';
@@ -33,4 +34,5 @@ export const CHECKS: Check[] = [
   aggregateFigures,
   narrativeFigures,
   placeholders,
+  statutoryGuidance,
 ];
