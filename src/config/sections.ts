@@ -51,6 +51,27 @@ export const KNOWN_SECTIONS: SectionInfo[] = [
   { id: 'appendix-guidance', generated: true, title: 'How this report meets the statutory guidance', appendix: true, guidance: 'Generated from the guidance check: each requirement of the edition named in board.yaml, where the report meets it, or why it does not. Needs no narrative.' },
 ];
 
+/**
+ * The default sections of a safeguarding partnership's yearly report, in order: who the partners are and
+ * what they did, then the evidence the guidance asks for - progress on priorities (including where there
+ * was little or none), impact on children and families, learning from serious incidents and practice
+ * reviews, training and its impact, feedback from children and families - then the money and the
+ * statutory statement. The order follows the list of requirements in Working Together 2018 (carried into
+ * the 2023 edition; see templates/guidance/wt2023.yaml for what could not be confirmed).
+ */
+export const PARTNERSHIP_SECTIONS: readonly string[] = [
+  'foreword',
+  'partnership-arrangements',
+  'local-context',
+  'priorities-progress',
+  'impact',
+  'practice-reviews',
+  'training',
+  'voice-of-children',
+  'finance',
+  'appendix-guidance',
+];
+
 /** The sections `init` offers a local safeguarding children board: written sections, not partnership ones. */
 export function boardSections(): SectionInfo[] {
   return KNOWN_SECTIONS.filter((s) => !s.partnershipOnly && !s.generated);

@@ -11,6 +11,7 @@ import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from
 import type { BoardData, YearData } from '../load/load-board.js';
 import { defaultAppendix, knownSection, sectionAnchor } from '../config/sections.js';
 import { guidanceStatement, type GuidanceStatementModel } from '../guidance/statement.js';
+import { NOTIFICATION_LIMIT, RAPID_REVIEW_LIMIT, summarisePracticeReviews } from '../guidance/practice-reviews.js';
 import { DEFAULT_LAYOUT } from '../config/board-config.js';
 
 export { sectionAnchor } from '../config/sections.js';
@@ -31,6 +32,7 @@ import {
   LADO_NATURES,
   LADO_OUTCOMES,
   LADO_SOURCES,
+  PRACTICE_REVIEW_DECISIONS,
   TRAINING_TYPES,
   returnDef,
   type ReturnId,
@@ -864,7 +866,47 @@ function theBoard(ctx: Ctx): SectionData {
   };
 }
 
+/**
+ * Serious incidents notified to the national panel and the timeliness of notification and rapid review,
+ * in working days (src/guidance/practice-reviews.ts). With disclosure control on, a count from 1 to the
+ * threshold is shown as [c], and so is its complement (in time / late), and the percentage with them.
+ */
+function practiceReviews(ctx: Ctx): SectionData {
+  const caption = 'Serious incidents notified to the Child Safeguarding Practice Review Panel';
+  const got = returnRows(ctx.data, 'practiceReviews');
+  if ('reason' in got) return { tables: { summary: unavailableTable('table-practice-reviews', caption, got.reason) }, charts: {} };
+  const y = parseYear(ctx.year)!;
+  const s = summarisePracticeReviews(got.rows, y);
+  const small = (n: number) => ctx.threshold > 0 && n >= 1 && n <= ctx.threshold;
+  const shown = (n: number, hide = small(n)) => (hide ? SUPPRESSED : count(n));
+  const pair = (label: string, part: number, whole: number, indent: boolean | 2 = true): TableCell[] => {
+    const hide = small(part) || small(whole - part);
+    const pct = whole === 0 ? NOT_AVAILABLE : hide ? SUPPRESSED : `${formatNumber((100 * part) / whole, 1)}%`;
+    return [rowHeader(label, indent), num(shown(part, hide)), num(pct)];
+  };
+  const rows: TableCell[][] = [
+    [rowHeader('Serious incidents notified in the year'), num(shown(s.notified)), num('')],
+    pair(`Notified within ${NOTIFICATION_LIMIT} working days`, s.notifiedInTime, s.notified),
+    [rowHeader('Rapid reviews completed'), num(shown(s.rapidReviews)), num('')],
+    pair(`Completed within ${RAPID_REVIEW_LIMIT} working days`, s.rapidReviewsInTime, s.rapidReviews),
+    [rowHeader('Rapid reviews not yet completed'), num(shown(s.rapidReviewsOutstanding)), num('')],
+    ...PRACTICE_REVIEW_DECISIONS.map((d) => [rowHeader(`Decision: ${d.label}`), num(shown(s.decisions.get(d.code) ?? 0)), num('')]),
+    [rowHeader('Local reviews published in the year'), num(shown(s.reviewsPublished)), num('')],
+  ];
+  return {
+    tables: {
+      summary: table('table-practice-reviews', caption, [col('', false), col('Number'), col('Per cent')], rows, {
+        notes: [
+          `Working days are Monday to Friday, less the bank holidays of England and Wales, counted from the day the local authority became aware of the incident: notification is due within ${NOTIFICATION_LIMIT} working days and the rapid review within ${RAPID_REVIEW_LIMIT}.`,
+        ],
+      }),
+    },
+    charts: {},
+  };
+}
+
 const SECTION_DATA: Record<string, (ctx: Ctx) => SectionData> = {
+  'practice-reviews': practiceReviews,
   'the-board': theBoard,
   'local-context': localContext,
   training,

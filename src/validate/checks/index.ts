@@ -1,5 +1,6 @@
 /** The list of business-rule checks run by `validate` and `build`, in order. */
 import type { Check } from '../check.js';
+import { practiceReviews } from './practice-reviews.js';
 import { statutoryGuidance } from './statutory-guidance.js';
 import { aggregateFigures } from './aggregate-figures.js';
 import { boardAttendance } from './board-attendance.js';
@@ -33,6 +34,7 @@ export const CHECKS: Check[] = [
   boardAttendance,
   aggregateFigures,
   narrativeFigures,
+  practiceReviews,
   placeholders,
   statutoryGuidance,
 ];
