@@ -312,7 +312,15 @@ function agreesWithPublished(computed: number, published: number): boolean {
   return roundHalfAway(computed, decimalsOf(published)) === published;
 }
 
-function reconciliationFinding(def: IndicatorDef, f: WithRow<PublishedFigureRow>, computed: IndicatorValue, what: string): Finding {
+/**
+ * A published figure that disagrees with the returns. `used` says truthfully which of the two the report
+ * prints: the returns' figure where that year has returns, the published one where it has none (a previous
+ * year whose plans are implied by this year's return).
+ */
+function reconciliationFinding(def: IndicatorDef, f: WithRow<PublishedFigureRow>, computed: IndicatorValue, what: string, used: 'returns' | 'published'): Finding {
+  const published = formatValue(def, f.value, { decimals: decimalsOf(f.value) });
+  const fromReturns = formatValue(def, computed.value, { decimals: computed.decimals });
+  const file = computed.provenance?.file ?? 'the return';
   return {
     code: 'reconciliation-difference',
     severity: 'warning',
@@ -320,8 +328,11 @@ function reconciliationFinding(def: IndicatorDef, f: WithRow<PublishedFigureRow>
     row: f.row,
     column: 'Value',
     value: String(f.value),
-    message: `The published ${def.id} for ${f.year} is ${formatValue(def, f.value, { decimals: decimalsOf(f.value) })}, but ${what} ${formatValue(def, computed.value, { decimals: computed.decimals })}.`,
-    hint: `Check the published source (${f.source}) against ${computed.provenance?.file ?? 'the return'}; the figure from the returns is the one used.`,
+    message: `The published ${def.id} for ${f.year} is ${published}, but ${what} ${fromReturns}.`,
+    hint:
+      used === 'returns'
+        ? `The report prints ${fromReturns}, from ${file}. Check the published source (${f.source}): if the return is wrong, correct it; if the published figure is wrong, correct or delete its row in ${PUBLISHED_FILE}.`
+        : `The report prints the published ${published} for ${f.year}, which has no returns of its own. Check the published source (${f.source}) against ${file} and correct whichever is wrong.`,
   };
 }
 
@@ -399,7 +410,7 @@ export function buildIndicatorReport(board: BoardData, years: Map<string, YearDa
       if (c && c.value !== null) {
         value = c;
         if (p && !agreesWithPublished(c.value, p.value)) {
-          findings.push(reconciliationFinding(def, p, c, `the ${y} returns give`));
+          findings.push(reconciliationFinding(def, p, c, `the ${y} returns give`, 'returns'));
         }
       } else if (p) {
         value = publishedValueOf(def, p);
@@ -431,7 +442,7 @@ export function buildIndicatorReport(board: BoardData, years: Map<string, YearDa
     const what = `the ${y} child protection plans return implies`;
     const p = published.get(prev)?.get(openDef.id);
     if (recorded.provenance?.kind === 'supplied' && p) {
-      if (!agreesWithPublished(implied, p.value)) findings.push(reconciliationFinding(openDef, p, impliedValue, what));
+      if (!agreesWithPublished(implied, p.value)) findings.push(reconciliationFinding(openDef, p, impliedValue, what, 'published'));
     } else if (recorded.value !== implied) {
       findings.push({
         code: 'reconciliation-difference',

@@ -11,7 +11,7 @@ import {
   type ColumnDef,
   type ReturnDef,
 } from '../returns/definitions.js';
-import { csvCell } from './csv-cell.js';
+import { csvLine } from '../io/csv-writer.js';
 import { RETURN_SUPPLIERS } from './return-suppliers.js';
 
 const TYPE_WORDS: Record<ColumnDef['type'], string> = {
@@ -60,8 +60,8 @@ function columnsBlock(columns: readonly ColumnDef[]): string[] {
     'An example row, under the header row:',
     '',
     '```csv',
-    columns.map((c) => csvCell(c.header)).join(','),
-    columns.map((c) => csvCell(c.example)).join(','),
+    csvLine(columns.map((c) => c.header)),
+    csvLine(columns.map((c) => c.example)),
     '```',
     '',
   );

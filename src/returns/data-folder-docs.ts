@@ -17,6 +17,7 @@ import {
   type ColumnDef,
   type ColumnType,
 } from './definitions.js';
+import { csvLine } from '../io/csv-writer.js';
 import { recommendationsSchema } from './schemas.js';
 
 /** The markers around the generated part of docs/data-folder.md. */
@@ -117,10 +118,6 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** Quote a value for a CSV example line. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 function allowedWords(col: ColumnDef): string {
   switch (col.type) {
@@ -163,7 +160,7 @@ function columnTable(columns: readonly ColumnDef[]): string[] {
     lines.push('', `Codes for **${col.header}** (the label is accepted too):`, '', '| code | label |', '|---|---|');
     for (const v of col.values ?? []) lines.push(`| \`${v.code}\` | ${cell(v.label)} |`);
   }
-  lines.push('', 'Example:', '', '```csv', columns.map((c) => csvCell(c.header)).join(','), columns.map((c) => csvCell(c.example)).join(','), '```');
+  lines.push('', 'Example:', '', '```csv', csvLine(columns.map((c) => c.header)), csvLine(columns.map((c) => c.example)), '```');
   return lines;
 }
 

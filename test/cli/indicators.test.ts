@@ -233,7 +233,7 @@ describe('indicators: other formats and options', () => {
     const m = await runCli(['indicators', '--list', '--format', 'markdown']);
     expect(m.stdout).toContain('| `cp.lasting_2y_plus_pct` |');
     const c = await runCli(['indicators', '--list', '--format', 'csv']);
-    expect(c.stdout.split('\r\n')[0]).toBe('id,title,unit,decimals,polarity,definition,numerator,denominator,source,breakdown_of');
+    expect(c.stdout.split('\r\n')[0]).toBe('\uFEFFid,title,unit,decimals,polarity,definition,numerator,denominator,source,breakdown_of');
   });
 });
 

@@ -253,11 +253,11 @@ describe('narrative live figures', () => {
 });
 
 describe('personal identifiers in free text', () => {
-  it.each(['HX1 2AB', 'lives at hx12ab', 'SW1A 1AA', 'call 01422 123456', '+44 1422 123 456', 'jo@example.org'])('%s is caught', (text) => {
+  it.each(['HX1 2AB', 'lives at hx12ab', 'SW1A 1AA', 'call 01422 123456', '+44 1422 123 456', 'jo@example.org', '943 476 5919', 'NHS 9434765919', 'nhs no: 123', 'DOB 12/03/2005', 'born 12.3.2005', 'NI QQ123456C', 'QQ 12 34 56 C', '(01422) 393000', '01422\u2011393000', 'Helpline 0800 123 4567', '\uff10\uff11\uff14\uff12\uff12 393000'])('%s is caught', (text) => {
     expect(personalIdentifierIn(text)).not.toBeNull();
   });
 
-  it.each(['Halifax North & East', 'Working with neglect: level 2', 'Total 2012-13', 'CSE awareness 2013', 'West Yorkshire Police', 'Ref 12345', 'KS2 2nd cohort', 'Y10 1st term'])('%s is not', (text) => {
+  it.each(['Halifax North & East', 'Working with neglect: level 2', 'Total 2012-13', 'CSE awareness 2013', 'West Yorkshire Police', 'Ref 12345', 'KS2 2nd cohort', 'Y10 1st term', '01/04/2012 - 31/03/2013', '01-04-2012 to 31-03-2013', 'Budget 2012-2013 £138,706', 'Course 101 of 2013', 'Ref 1234567890'])('%s is not', (text) => {
     expect(personalIdentifierIn(text)).toBeNull();
   });
 });

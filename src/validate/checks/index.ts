@@ -13,6 +13,8 @@ import { endBeforeStart } from './end-before-start.js';
 import { financeTotals } from './finance-totals.js';
 import { ladoOutcome } from './lado-outcome.js';
 import { narrativeFigures } from './narrative-figures.js';
+import { narrativeNumbers } from './narrative-numbers.js';
+import { personalDataNarrative } from './personal-data-narrative.js';
 import { personalDataValues } from './personal-data-values.js';
 import { placeholders } from './placeholders.js';
 import { trainingTotals } from './training-totals.js';
@@ -22,6 +24,7 @@ import { uniqueValues } from './unique-values.js';
 export const CHECKS: Check[] = [
   uniqueValues,
   personalDataValues,
+  personalDataNarrative,
   datesInYear,
   endBeforeStart,
   cpReviews,
@@ -34,6 +37,7 @@ export const CHECKS: Check[] = [
   boardAttendance,
   aggregateFigures,
   narrativeFigures,
+  narrativeNumbers,
   practiceReviews,
   placeholders,
   statutoryGuidance,
