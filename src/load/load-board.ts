@@ -71,6 +71,12 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
+/** Decimal places of a number as written in a cell ("19" → 0, "319.0" → 1, "82.6%" → 1); undefined for no number. */
+export function valueDecimalsOf(raw: string | undefined): number | undefined {
+  const m = /^\s*-?[\d,]*\d(?:\.(\d+))?\s*%?\s*$/.exec(raw ?? '');
+  return m ? (m[1]?.length ?? 0) : undefined;
+}
+
 /** Parse rows of a CSV table with a zod row schema, one row at a time, mapping issues to findings. */
 export function parseRows<T>(
   raw: { row: number; cells: Record<string, string | undefined> }[],
@@ -84,7 +90,9 @@ export function parseRows<T>(
   for (const r of raw) {
     const result = schema.safeParse(r.cells);
     if (result.success) {
-      out.push({ ...result.data, row: r.row });
+      // A supplied figure keeps the precision it was written with ("38" is 38%, "319.0" is 319.0).
+      const written = valueDecimalsOf(r.cells.value);
+      out.push({ ...result.data, ...(written === undefined ? {} : { valueDecimals: written }), row: r.row });
       continue;
     }
     for (const issue of result.error.issues) {

@@ -15,7 +15,7 @@ export type ColumnType =
   | 'ref' // a pseudonymous reference: letters, digits, '-', '_' or '/'
   | 'date' // ISO 2012-06-30 or UK 30/06/2012
   | 'count' // a whole number, 0 or more
-  | 'money' // pounds, 0 or more, at most 2 decimal places; '£' and ',' allowed
+  | 'money' // pounds, 0 or more, at most 2 decimal places; '£' and ',' allowed; held as whole pence
   | 'number' // any decimal number (context figures: rates, percentages)
   | 'enum' // one of `values`
   | 'yesno' // yes / no (also y, n, x = yes; blank = no where `blankMeans` is set)
@@ -179,11 +179,20 @@ export const TRAINING_TYPES: AllowedValue[] = [
 /** Lines of the financial statement. */
 export const FINANCE_TYPES: AllowedValue[] = [
   v('expenditure', 'Expenditure'),
-  v('income', 'Income (partner contribution or grant)'),
+  v('contribution', "Partner contribution (the Partner column names the partner)"),
+  v('other-income', 'Other income (grants, charges, interest)'),
+  v('income', 'Income (a partner contribution when Partner is given, otherwise other income)'),
+  v('from-reserves', 'Contribution from reserves (net expenditure met from reserves)'),
+  v('to-reserves', 'Surplus added to reserves'),
+  v('opening-reserves', 'Reserves at the start of the year'),
+  v('closing-reserves', 'Reserves at the end of the year'),
   v('total-expenditure', 'Stated total expenditure'),
   v('total-income', 'Stated total income'),
   v('carry-forward', 'Stated carry forward'),
 ];
+
+/** Finance line types that are income (partner contributions and other income). */
+export const FINANCE_INCOME_TYPES: readonly string[] = ['contribution', 'other-income', 'income'];
 
 /** Figures from other systems that describe the area's children (section 3 and 13 of the report). */
 export const CONTEXT_MEASURES: AllowedValue[] = [
@@ -329,10 +338,10 @@ export const RETURNS: ReturnDef[] = [
     caseLevel: false,
     sections: ['finance'],
     columns: [
-      { key: 'type', header: 'Type', type: 'enum', required: true, values: FINANCE_TYPES, description: 'Kind of line. Stated totals and carry forward are optional and checked against the lines.', example: 'expenditure' },
+      { key: 'type', header: 'Type', type: 'enum', required: true, values: FINANCE_TYPES, description: 'Kind of line. Stated totals, carry forward, reserves lines are optional; stated figures are checked against the lines.', example: 'expenditure' },
       { key: 'heading', header: 'Heading', type: 'text', required: true, description: 'Heading as printed in the statement.', example: 'Salary costs' },
-      { key: 'partner', header: 'Partner', type: 'text', required: false, description: 'For income: the partner agency contributing.', example: 'West Yorkshire Police' },
-      { key: 'amount', header: 'Amount', type: 'money', required: true, description: 'Amount in pounds (no negatives; at most 2 decimal places).', example: '138706' },
+      { key: 'partner', header: 'Partner', type: 'text', required: false, description: 'For a contribution line: the partner agency contributing (required there, printed in the table).', example: 'West Yorkshire Police' },
+      { key: 'pence', header: 'Amount', type: 'money', required: false, description: 'Amount in pounds and pence, such as 1,540.50 (no negatives; at most 2 decimal places). Blank means "not supplied": the line is printed as such and left out of the totals.', example: '138706' },
     ],
   },
   {

@@ -91,13 +91,16 @@ export interface FinanceRow {
   type: string;
   heading: string;
   partner: string | null;
-  amount: number;
+  /** The amount in whole pence (exact); null when the line was left blank ("not supplied"). */
+  pence: number | null;
 }
 
 /** One context figure supplied from another system. */
 export interface ContextRow {
   measure: string;
   value: number;
+  /** Decimal places the value was written with in the file (set by the loader). */
+  valueDecimals?: number;
   periodEnd: string | null;
   source: string;
 }
@@ -138,6 +141,8 @@ export interface PublishedFigureRow {
   year: string;
   indicator: string;
   value: number;
+  /** Decimal places the value was written with in the file (set by the loader). */
+  valueDecimals?: number;
   source: string;
 }
 
@@ -147,6 +152,8 @@ export interface ComparatorRow {
   indicator: string;
   comparator: string;
   value: number;
+  /** Decimal places the value was written with in the file (set by the loader). */
+  valueDecimals?: number;
   source: string;
 }
 

@@ -807,6 +807,49 @@ export const CASES: CorpusCase[] = [
     expect: error('value-out-of-range', COMPARATORS, 3, 'Value'),
     exitCode: 1,
   },
+  {
+    name: 'percentage-in-count-column',
+    problem: 'a percentage ("39%") typed into a column of counts',
+    mutate: (b) => b.setCell(EVENTS, 3, 'Participants', '39%'),
+    expect: error('unit-mismatch', EVENTS, 3, 'Participants', ['"39%" is a percentage', 'holds a count']),
+    exitCode: 1,
+  },
+  {
+    name: 'percentage-in-amount-column',
+    problem: 'a share of the budget ("12%") typed as an amount of money',
+    mutate: (b) => b.setCell(FINANCE, 4, 'Amount', '12%'),
+    expect: error('unit-mismatch', FINANCE, 4, 'Amount', ['amount of money']),
+    exitCode: 1,
+  },
+  {
+    name: 'contribution-without-partner',
+    problem: 'a partner contribution line that does not name the partner',
+    mutate: (b) => b.setCell(FINANCE, 2, 'Type', 'contribution').setCell(FINANCE, 2, 'Partner', ''),
+    expect: error('partner-missing', FINANCE, 2, 'Partner', ['does not say which partner']),
+    exitCode: 1,
+  },
+  {
+    name: 'from-reserves-when-in-surplus',
+    problem: 'a contribution from reserves recorded in a year whose income exceeded its expenditure',
+    mutate: (b) => b.addRow(FINANCE, ['from-reserves', 'Met from reserves', '', '1000']),
+    expect: error('reserves-mismatch', FINANCE, 9, 'Amount', ['there is none']),
+    exitCode: 1,
+  },
+  {
+    name: 'closing-reserves-off-by-a-penny',
+    problem: 'closing reserves one penny away from opening reserves plus the surplus',
+    mutate: (b) => b.addRow(FINANCE, ['opening-reserves', 'Reserves at 1 April', '', '1000']).addRow(FINANCE, ['closing-reserves', 'Reserves at 31 March', '', '20499.49']),
+    expect: error('reserves-mismatch', FINANCE, 10, 'Amount', ['£20,499.50', 'difference of £0.01']),
+    exitCode: 1,
+  },
+  {
+    name: 'finance-line-not-supplied',
+    problem: 'valid: an income line left blank, printed as "not supplied" (its stated total covers the lines supplied)',
+    mutate: (b) =>
+      b.setCell(FINANCE, 3, 'Amount', '').setCell(FINANCE, 6, 'Amount', '60000').setCell(FINANCE, 8, 'Amount', '9499.50'),
+    expect: null,
+    exitCode: 0,
+  },
   // --- typed numbers in narrative (issue 12) ---------------------------------------------------------
   {
     name: 'narrative-typed-small-count',

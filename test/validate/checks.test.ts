@@ -173,17 +173,37 @@ describe('finance-totals', () => {
   it('compares to the penny and explains a deficit', () => {
     const data = year({
       finance: [
-        { type: 'income', amount: 100.1 },
-        { type: 'income', amount: 0.2 },
-        { type: 'expenditure', amount: 150 },
-        { type: 'total-income', amount: 100.3 },
-        { type: 'carry-forward', amount: 0 },
+        { type: 'income', pence: 10010 },
+        { type: 'income', pence: 20 },
+        { type: 'expenditure', pence: 15000 },
+        { type: 'total-income', pence: 10030 },
+        { type: 'carry-forward', pence: 0 },
       ],
     });
     const findings = runCheck(financeTotals, data);
     expect(where(findings)).toEqual([['carry-forward-mismatch', 'error', '2012-13/finance.csv', 6, 'Amount']]);
     expect(findings[0]?.message).toContain('is -£49.70');
-    expect(findings[0]?.hint).toMatch(/reserves brought forward/);
+    expect(findings[0]?.hint).toMatch(/£49.70 met from reserves as a from-reserves line/);
+  });
+
+  it('checks reserves lines against the balance and closing reserves against opening, to the penny', () => {
+    const data = year({
+      finance: [
+        { type: 'expenditure', pence: 42162959 },
+        { type: 'contribution', heading: 'Council', partner: 'Council', pence: 30695000 },
+        { type: 'from-reserves', pence: 11467959 },
+        { type: 'opening-reserves', pence: 15000000 },
+        { type: 'closing-reserves', pence: 3532042 },
+      ],
+    });
+    const findings = runCheck(financeTotals, data);
+    expect(where(findings)).toEqual([['reserves-mismatch', 'error', '2012-13/finance.csv', 6, 'Amount']]);
+    expect(findings[0]?.message).toContain('less net expenditure (£114,679.59) come to £35,320.41: a difference of £0.01');
+  });
+
+  it('requires a contribution to name its partner', () => {
+    const data = year({ finance: [{ type: 'contribution', heading: 'Police', partner: null, pence: 100 }] });
+    expect(where(runCheck(financeTotals, data))).toEqual([['partner-missing', 'error', '2012-13/finance.csv', 2, 'Partner']]);
   });
 });
 
