@@ -189,12 +189,21 @@ export interface ReportModel {
 }
 
 /** The edition of the report: what the reader must be told about suppressed figures or internal use. */
+/** The marking of a draft report (`build --draft`), on every page. */
+export const DRAFT_MARKING = 'DRAFT – NOT FOR PUBLICATION';
+
 export interface EditionModel {
   name: Edition;
   /** The internal edition: unsuppressed figures, marked as not for publication on every page. */
   internal: boolean;
-  /** "INTERNAL EDITION – NOT FOR PUBLICATION" in the internal edition; empty otherwise. */
+  /** A draft (`build --draft`): placeholder text or unwritten sections allowed, marked DRAFT on every page. */
+  draft: boolean;
+  /** True when every page carries `marking` (the internal edition, a draft or both). */
+  marked: boolean;
+  /** "INTERNAL EDITION – NOT FOR PUBLICATION", "DRAFT – NOT FOR PUBLICATION" or both; empty otherwise. */
   marking: string;
+  /** The sentence under the marking in the banner; empty when not marked. */
+  markingDetail: string;
   /** Counts from 1 to this were suppressed; 0 when none were. */
   threshold: number;
   /** True when at least one figure in the report is shown as [c]. */
@@ -209,6 +218,8 @@ export interface ReportModelOptions {
   sourceDateEpoch?: number | null;
   /** Section ids that have a partial (default template or the board's own); others render generically. */
   partials?: ReadonlySet<string>;
+  /** A draft: every page is marked DRAFT (see EditionModel.draft). */
+  draft?: boolean;
 }
 
 /**
@@ -219,7 +230,7 @@ export interface ReportModelOptions {
 export function disclosedIndicators(board: BoardData, indicators: IndicatorReport): DisclosedReport {
   if (disclosureOf(indicators)) return indicators as DisclosedReport;
   const settings = board.config?.disclosure ?? { suppress: true, threshold: DEFAULT_THRESHOLD };
-  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0 });
+  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0, publicMeasures: board.config?.disclosure.publicMeasures });
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -1004,13 +1015,15 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
 
   const anySuppressed = noteSuppressedFigures(sections, threshold);
   const internal = disclosed.disclosure.edition === 'internal';
+  const draft = options.draft === true;
+  const marking = [draft ? DRAFT_MARKING : '', internal ? INTERNAL_MARKING : ''].filter(Boolean).join(' · ');
   const name = config?.board.name ?? 'Safeguarding Children Board';
   const published = publicationDate(board, year, options.sourceDateEpoch);
   const fy = parseYear(year)!;
   const runningHeader = `${name} · Annual report ${year}`;
   return {
     lang: config?.publication.language ?? 'en-GB',
-    title: internal ? `${name} annual report ${year} (internal edition – not for publication)` : `${name} annual report ${year}`,
+    title: `${draft ? 'DRAFT: ' : ''}${name} annual report ${year}${internal ? ' (internal edition – not for publication)' : ''}`,
     board: {
       name,
       shortName: config?.board.shortName ?? '',
@@ -1026,14 +1039,22 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     previousYear: prev,
     period: `${longDate(fy.start)} to ${longDate(fy.end)}`,
     publishedDateText: published ? longDate(published) : '',
-    runningHeader: internal ? `${INTERNAL_MARKING} · ${runningHeader}` : runningHeader,
+    runningHeader: marking ? `${marking} · ${runningHeader}` : runningHeader,
     presentedTo: config?.publication.years[year]?.presentedTo ?? '',
     contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
     sections,
     edition: {
       name: disclosed.disclosure.edition,
       internal,
-      marking: internal ? INTERNAL_MARKING : '',
+      draft,
+      marked: marking !== '',
+      marking,
+      markingDetail: [
+        draft ? 'This is a draft: parts of it are still to be written.' : '',
+        internal ? 'Small counts are shown unsuppressed. Share only with people entitled to see them.' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
       threshold,
       anySuppressed,
       symbolNote: anySuppressed ? suppressionNote(threshold) : '',

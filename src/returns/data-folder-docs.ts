@@ -64,6 +64,7 @@ export const BOARD_SETTING_DOCS: Record<string, string> = {
   disclosure: 'Disclosure control: hiding small counts in the published edition so no child can be identified.',
   'disclosure.suppress': 'Whether to suppress small counts in the published edition. Keep `true` unless the board has decided otherwise with its information governance lead.',
   'disclosure.threshold': 'Counts from 1 up to this number are printed as `[c]`, with any further cells that would let them be worked out; 0 suppresses nothing.',
+  'disclosure.publicMeasures': 'Context measures that count children but which the board declares public (for example `looked_after_children`, which the local authority publishes anyway): never suppressed. Other context counts of children are suppressed like the returns\' counts.',
   kind: '`board` (a local safeguarding children board; the default) or `partnership` (the safeguarding partners\' multi-agency arrangements, which publish a yearly report and collect the practice-reviews return).',
   partners: 'For a partnership: the three safeguarding partners and the relevant agencies named in its published arrangements.',
   'partners.localAuthority': 'The local authority, as it is to be printed.',
