@@ -433,7 +433,9 @@ function absent(id: string, year: string, reason: string): IndicatorValue {
  */
 export function buildIndicatorReport(board: BoardData, years: Map<string, YearData>, year: string): IndicatorReport {
   const { byYear: published, findings } = indexPublished(board);
-  const allYears = boardYears(board, years);
+  // A report is a function of its year and earlier years only: a later year's folder (even an empty one)
+  // or published figure must not change it, so later years are left out of the series.
+  const allYears = boardYears(board, years).filter((y) => !parseYear(year) || y <= year);
   const series = new Map<string, Map<string, IndicatorValue>>(INDICATORS.map((d) => [d.id, new Map()]));
 
   for (const y of allYears) {
