@@ -21,7 +21,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
-  const dataOption = () => new Option('-d, --data <dir>', 'board data folder (default: $LSCB_REPORT_DATA or the current folder)');
+  const dataOption = () => new Option('-d, --data <dir>', 'board data folder (default: $LSCB_REPORT_DATA, else the nearest folder at or above this one with board.yaml)');
 
   program
     .command('validate')

@@ -95,9 +95,11 @@ export const boardConfigSchema = z
       .object({
         suppress: z.boolean().default(true),
         threshold: z.number().int().min(0).max(100).default(5),
+        /** Context measures (counts of children) the board declares public, e.g. `looked_after_children`: never suppressed. */
+        publicMeasures: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ suppress: true, threshold: 5 }),
+      .default({ suppress: true, threshold: 5, publicMeasures: [] }),
     /** Template folder, relative to the board folder, or `default`. */
     template: z.string().default('default'),
   })

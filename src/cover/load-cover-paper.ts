@@ -3,7 +3,7 @@
  * problem (missing file, YAML syntax, a wrong or missing setting, an id that is not an indicator) into a
  * finding with the line it is on. Never throws for anything a user can cause.
  */
-import { readFile } from 'node:fs/promises';
+import { outsideBoardFinding, readBoardFile } from '../io/board-path.js';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yaml';
 import { INDICATORS, isKnownIndicatorId, suggestIndicatorId } from '../indicators/catalogue.js';
@@ -32,11 +32,12 @@ export async function loadCoverPaper(boardDir: string, year: string): Promise<Lo
   const none: TextLine = () => undefined;
   let source: string;
   try {
-    source = await readFile(path.join(boardDir, year, COVER_PAPER_FILE), 'utf8');
+    source = (await readBoardFile(path.join(boardDir, year, COVER_PAPER_FILE), file)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const finding: Finding =
-      code === 'ENOENT'
+      outsideBoardFinding(error, file) ??
+      (code === 'ENOENT'
         ? {
             code: 'cover-paper-missing',
             severity: 'error',
@@ -50,7 +51,7 @@ export async function loadCoverPaper(boardDir: string, year: string): Promise<Lo
             file,
             message: `The cover paper file could not be opened (${code ?? 'error'}).`,
             hint: 'Check that it is a file, not a folder, and that you have permission to read it.',
-          };
+          });
     return { file, paper: null, findings: [finding], textLine: none };
   }
   return checkCoverPaper(source, file);

@@ -7,6 +7,7 @@
  */
 import type { YearData } from '../load/load-board.js';
 import { returnDef } from '../returns/definitions.js';
+import { readerCharacters, readerText } from './reader-text.js';
 
 /** A case reference and where it was read. */
 export interface CaseRef {
@@ -59,8 +60,10 @@ export function caseReferences(years: Iterable<YearData>): CaseRef[] {
  * The references that occur in `text` as a whole word: not inside a longer run of letters and digits, so
  * `CP-0001` is found in "(CP-0001)" and "CP-0001." but not in "CP-00011". Case matters, as in the returns.
  */
-export function findCaseRefs(text: string, refs: readonly CaseRef[]): CaseRef[] {
-  const byRef = new Map(refs.map((r) => [r.ref, r]));
+export function findCaseRefs(markup: string, refs: readonly CaseRef[]): CaseRef[] {
+  // Search what a reader sees: entities decoded, markup stripped, dashes and invisible characters normalised.
+  const text = readerText(markup);
+  const byRef = new Map(refs.map((r) => [readerCharacters(r.ref), r]));
   const hits = new Map<string, CaseRef>();
   // A token is a run of letters and digits joined by single separators that references may contain;
   // every run of whole segments of a token is a candidate.
@@ -81,11 +84,11 @@ export function findCaseRefs(text: string, refs: readonly CaseRef[]): CaseRef[] 
     }
   }
   // References of another shape (doubled or trailing separators) are searched for one by one.
-  for (const r of refs) {
-    if (TOKEN_SHAPE.test(r.ref) || hits.has(r.ref)) continue;
-    for (let at = text.indexOf(r.ref); at >= 0; at = text.indexOf(r.ref, at + 1)) {
+  for (const [ref, r] of byRef) {
+    if (TOKEN_SHAPE.test(ref) || hits.has(r.ref)) continue;
+    for (let at = text.indexOf(ref); at >= 0; at = text.indexOf(ref, at + 1)) {
       const before = text[at - 1] ?? ' ';
-      const after = text[at + r.ref.length] ?? ' ';
+      const after = text[at + ref.length] ?? ' ';
       if (!/[A-Za-z0-9]/.test(before) && !/[A-Za-z0-9]/.test(after)) {
         hits.set(r.ref, r);
         break;

@@ -225,9 +225,11 @@ const money = (id: string, title: string, definition: string): IndicatorDef =>
   def({ id, title, unit: 'money', definition, polarity: 'neither', source: FINANCE });
 
 const finance: IndicatorDef[] = [
-  money('finance.expenditure_total', 'Total expenditure', 'The sum of the expenditure lines of the financial statement (a stated total line is checked, not used).'),
-  money('finance.income_total', 'Total income', 'The sum of the income lines (partner contributions and grants) of the financial statement.'),
-  money('finance.carry_forward', 'Carried forward', 'Total income minus total expenditure, carried forward to the next year.'),
+  money('finance.expenditure_total', 'Total expenditure', 'The sum of the expenditure lines of the financial statement, in exact pence (a stated total line is checked, not used; a line left blank is not supplied and not counted).'),
+  money('finance.income_total', 'Total income', 'The sum of the income lines of the financial statement: partner contributions and other income (grants, charges). A contribution from reserves is not income.'),
+  money('finance.carry_forward', 'Carried forward', 'Total income minus total expenditure when income was the larger: the surplus carried forward to the next year. Nil when expenditure was larger (see finance.met_from_reserves).'),
+  money('finance.met_from_reserves', 'Net expenditure met from reserves', 'Total expenditure minus total income when expenditure was the larger: the overspend met from reserves. Nil when income covered expenditure.'),
+  money('finance.closing_reserves', 'Reserves at the end of the year', 'The closing-reserves line of the financial statement, or, when only opening reserves are given, opening reserves plus income minus expenditure.'),
 ];
 
 const context: IndicatorDef[] = CONTEXT_MEASURES.map((m) => {

@@ -6,6 +6,8 @@
  */
 import { loadYear, type BoardData, type WithRow, type YearData } from '../load/load-board.js';
 import { OTHER_FILES, returnDef, type ReturnId } from '../returns/definitions.js';
+import { financeStatement } from '../returns/finance-statement.js';
+import { poundsOf } from '../returns/money.js';
 import type { CpPlanRow, PublishedFigureRow } from '../returns/schemas.js';
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
@@ -227,13 +229,19 @@ function computeFinance(data: YearData, out: YearValues): void {
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('finance').file}` };
-  // Sum in pence so that lines with pence add up exactly.
-  const pence = (type: string) => rows.filter((r) => r.type === type).reduce((sum, r) => sum + Math.round(r.amount * 100), 0);
-  const expenditure = pence('expenditure');
-  const income = pence('income');
-  out.count('finance.expenditure_total', expenditure / 100, prov);
-  out.count('finance.income_total', income / 100, prov);
-  out.count('finance.carry_forward', (income - expenditure) / 100, prov);
+  // Amounts are whole pence, summed exactly; a statement with any pence publishes every figure with pence.
+  const st = financeStatement(rows);
+  const dp = st.withPence ? { decimals: 2 } : {};
+  const money = (id: string, pence: number) => out.set(id, { value: poundsOf(pence), provenance: prov, ...dp });
+  money('finance.expenditure_total', st.expenditurePence);
+  money('finance.income_total', st.incomePence);
+  money('finance.carry_forward', Math.max(st.balancePence, 0));
+  money('finance.met_from_reserves', Math.max(-st.balancePence, 0));
+  if (st.closingReservesPence === null) {
+    out.unavailable('finance.closing_reserves', `the finance return for ${y.label} gives neither opening nor closing reserves`);
+  } else {
+    money('finance.closing_reserves', st.closingReservesPence);
+  }
 }
 
 function computeContext(data: YearData, out: YearValues): void {
@@ -251,14 +259,18 @@ function computeContext(data: YearData, out: YearValues): void {
       out.unavailable(d.id, `context.csv for ${y.label} gives no figure for ${measure}`);
       continue;
     }
-    out.set(d.id, { value: row.value, provenance: { kind: 'supplied', file, source: row.source }, ...finerDecimals(d, row.value) });
+    out.set(d.id, { value: row.value, provenance: { kind: 'supplied', file, source: row.source }, ...suppliedDecimals(d, row.value, row.valueDecimals) });
   }
 }
 
-/** `{ decimals }` when a supplied figure was written more precisely than the catalogue publishes. */
-function finerDecimals(def: IndicatorDef, value: number): { decimals?: number } {
-  const dp = decimalsOf(value);
-  return dp > def.decimals ? { decimals: dp } : {};
+/**
+ * `{ decimals }` when a supplied figure was written with other precision than the catalogue publishes: it
+ * keeps the precision it was supplied with (a percentage supplied as 38 prints 38%, not 38.0%; a rate
+ * supplied as 1212.53 prints 1,212.53). `written` is the places as written in the file, when known.
+ */
+export function suppliedDecimals(def: IndicatorDef, value: number, written?: number): { decimals?: number } {
+  const dp = Math.min(10, written ?? decimalsOf(value));
+  return dp !== def.decimals ? { decimals: dp } : {};
 }
 
 /**
@@ -303,7 +315,7 @@ function publishedValueOf(def: IndicatorDef, f: WithRow<PublishedFigureRow>): In
     year: f.year,
     value: f.value,
     provenance: { kind: 'supplied', file: PUBLISHED_FILE, source: f.source },
-    ...finerDecimals(def, f.value),
+    ...suppliedDecimals(def, f.value, f.valueDecimals),
   };
 }
 
@@ -312,7 +324,15 @@ function agreesWithPublished(computed: number, published: number): boolean {
   return roundHalfAway(computed, decimalsOf(published)) === published;
 }
 
-function reconciliationFinding(def: IndicatorDef, f: WithRow<PublishedFigureRow>, computed: IndicatorValue, what: string): Finding {
+/**
+ * A published figure that disagrees with the returns. `used` says truthfully which of the two the report
+ * prints: the returns' figure where that year has returns, the published one where it has none (a previous
+ * year whose plans are implied by this year's return).
+ */
+function reconciliationFinding(def: IndicatorDef, f: WithRow<PublishedFigureRow>, computed: IndicatorValue, what: string, used: 'returns' | 'published'): Finding {
+  const published = formatValue(def, f.value, { decimals: decimalsOf(f.value) });
+  const fromReturns = formatValue(def, computed.value, { decimals: computed.decimals });
+  const file = computed.provenance?.file ?? 'the return';
   return {
     code: 'reconciliation-difference',
     severity: 'warning',
@@ -320,8 +340,11 @@ function reconciliationFinding(def: IndicatorDef, f: WithRow<PublishedFigureRow>
     row: f.row,
     column: 'Value',
     value: String(f.value),
-    message: `The published ${def.id} for ${f.year} is ${formatValue(def, f.value, { decimals: decimalsOf(f.value) })}, but ${what} ${formatValue(def, computed.value, { decimals: computed.decimals })}.`,
-    hint: `Check the published source (${f.source}) against ${computed.provenance?.file ?? 'the return'}; the figure from the returns is the one used.`,
+    message: `The published ${def.id} for ${f.year} is ${published}, but ${what} ${fromReturns}.`,
+    hint:
+      used === 'returns'
+        ? `The report prints ${fromReturns}, from ${file}. Check the published source (${f.source}): if the return is wrong, correct it; if the published figure is wrong, correct or delete its row in ${PUBLISHED_FILE}.`
+        : `The report prints the published ${published} for ${f.year}, which has no returns of its own. Check the published source (${f.source}) against ${file} and correct whichever is wrong.`,
   };
 }
 
@@ -385,7 +408,9 @@ function absent(id: string, year: string, reason: string): IndicatorValue {
  */
 export function buildIndicatorReport(board: BoardData, years: Map<string, YearData>, year: string): IndicatorReport {
   const { byYear: published, findings } = indexPublished(board);
-  const allYears = boardYears(board, years);
+  // A report is a function of its year and earlier years only: a later year's folder (even an empty one)
+  // or published figure must not change it, so later years are left out of the series.
+  const allYears = boardYears(board, years).filter((y) => !parseYear(year) || y <= year);
   const series = new Map<string, Map<string, IndicatorValue>>(INDICATORS.map((d) => [d.id, new Map()]));
 
   for (const y of allYears) {
@@ -399,7 +424,7 @@ export function buildIndicatorReport(board: BoardData, years: Map<string, YearDa
       if (c && c.value !== null) {
         value = c;
         if (p && !agreesWithPublished(c.value, p.value)) {
-          findings.push(reconciliationFinding(def, p, c, `the ${y} returns give`));
+          findings.push(reconciliationFinding(def, p, c, `the ${y} returns give`, 'returns'));
         }
       } else if (p) {
         value = publishedValueOf(def, p);
@@ -431,7 +456,7 @@ export function buildIndicatorReport(board: BoardData, years: Map<string, YearDa
     const what = `the ${y} child protection plans return implies`;
     const p = published.get(prev)?.get(openDef.id);
     if (recorded.provenance?.kind === 'supplied' && p) {
-      if (!agreesWithPublished(implied, p.value)) findings.push(reconciliationFinding(openDef, p, impliedValue, what));
+      if (!agreesWithPublished(implied, p.value)) findings.push(reconciliationFinding(openDef, p, impliedValue, what, 'published'));
     } else if (recorded.value !== implied) {
       findings.push({
         code: 'reconciliation-difference',

@@ -5,6 +5,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { isSuppressed, NOT_PUBLISHED, suppressionNote, type DisclosureInfo } from '../disclosure/disclose-indicators.js';
 import { SUPPRESSED } from '../disclosure/suppress.js';
+import { csvDocument, type CsvValue } from '../io/csv-writer.js';
 import type { Finding } from '../findings.js';
 import type { YearComparison } from './diff.js';
 import { formatChange, formatIndicatorValue, publishedValue } from './format.js';
@@ -47,15 +48,9 @@ function markdownTable(columns: Column[], rows: string[][]): string {
   return [head, rule, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n') + '\n';
 }
 
-/** One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
-function csvField(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function csv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+/** A CSV document through the one CSV writer (byte-order mark, formulas neutralised). */
+function csv(header: string[], rows: CsvValue[][]): string {
+  return csvDocument(header, rows);
 }
 
 const DIRECTION_TEXT: Record<Direction, string> = {

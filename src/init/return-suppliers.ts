@@ -16,4 +16,5 @@ export const RETURN_SUPPLIERS: Record<ReturnId, string> = {
   context: "the council's performance and intelligence team, with public health and education",
   boardMembers: "the board's business unit (membership list and attendance register)",
   section11: "the board's business unit (the section 11 audit lead)",
+  practiceReviews: "the partnership's business unit (the serious incident and rapid review log)",
 };

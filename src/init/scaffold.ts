@@ -6,7 +6,7 @@ import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KNOWN_SECTIONS } from '../config/sections.js';
 import { blankTemplate } from '../returns/blank-templates.js';
-import { COMPARATOR_COLUMNS, OTHER_FILES, PUBLISHED_FIGURES_COLUMNS, RETURNS } from '../returns/definitions.js';
+import { COMPARATOR_COLUMNS, OTHER_FILES, PUBLISHED_FIGURES_COLUMNS, returnsFor } from '../returns/definitions.js';
 import { boardYaml, type BoardYamlOptions } from './board-yaml.js';
 import { narrativePlaceholder } from './narrative-placeholder.js';
 import { recommendationsYaml } from './recommendations-yaml.js';
@@ -26,7 +26,7 @@ export function planBoardFolder(options: BoardYamlOptions): PlannedFile[] {
     { path: OTHER_FILES.publishedFigures, content: blankTemplate({ columns: PUBLISHED_FIGURES_COLUMNS }) },
     { path: OTHER_FILES.comparators, content: blankTemplate({ columns: COMPARATOR_COLUMNS }) },
     { path: `${year}/README.md`, content: yearGuide(year) },
-    ...RETURNS.map((def) => ({ path: `${year}/${def.file}`, content: blankTemplate(def) })),
+    ...returnsFor('board').map((def) => ({ path: `${year}/${def.file}`, content: blankTemplate(def) })),
     { path: `${year}/${OTHER_FILES.recommendations}`, content: recommendationsYaml(year) },
     ...KNOWN_SECTIONS.map((section) => ({
       path: `${year}/${OTHER_FILES.narrativeDir}/${section.id}.md`,

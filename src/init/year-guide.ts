@@ -7,11 +7,11 @@ import {
   COMPARATOR_COLUMNS,
   OTHER_FILES,
   PUBLISHED_FIGURES_COLUMNS,
-  RETURNS,
+  returnsFor,
   type ColumnDef,
   type ReturnDef,
 } from '../returns/definitions.js';
-import { csvCell } from './csv-cell.js';
+import { csvLine } from '../io/csv-writer.js';
 import { RETURN_SUPPLIERS } from './return-suppliers.js';
 
 const TYPE_WORDS: Record<ColumnDef['type'], string> = {
@@ -60,8 +60,8 @@ function columnsBlock(columns: readonly ColumnDef[]): string[] {
     'An example row, under the header row:',
     '',
     '```csv',
-    columns.map((c) => csvCell(c.header)).join(','),
-    columns.map((c) => csvCell(c.example)).join(','),
+    csvLine(columns.map((c) => c.header)),
+    csvLine(columns.map((c) => c.example)),
     '```',
     '',
   );
@@ -100,10 +100,10 @@ export function yearGuide(year: string): string {
     '',
     '| file | return | one row per | collect it from |',
     '|---|---|---|---|',
-    ...RETURNS.map((d) => `| [${d.file}](#${d.id.toLowerCase()}) | ${cell(d.title)} | ${cell(d.grain.replace(/^one row per /, ''))} | ${cell(RETURN_SUPPLIERS[d.id])} |`),
+    ...returnsFor('board').map((d) => `| [${d.file}](#${d.id.toLowerCase()}) | ${cell(d.title)} | ${cell(d.grain.replace(/^one row per /, ''))} | ${cell(RETURN_SUPPLIERS[d.id])} |`),
     '',
   ];
-  for (const def of RETURNS) {
+  for (const def of returnsFor('board')) {
     lines.push(
       `<a id="${def.id.toLowerCase()}"></a>`,
       '',

@@ -3,6 +3,7 @@
  * collecting findings instead of throwing. Nothing here decides whether the data is good enough to publish.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { outsideBoardFinding, readBoardDir, readBoardFile, resolveInsideBoard } from '../io/board-path.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
@@ -70,6 +71,12 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
+/** Decimal places of a number as written in a cell ("19" → 0, "319.0" → 1, "82.6%" → 1); undefined for no number. */
+export function valueDecimalsOf(raw: string | undefined): number | undefined {
+  const m = /^\s*-?[\d,]*\d(?:\.(\d+))?\s*%?\s*$/.exec(raw ?? '');
+  return m ? (m[1]?.length ?? 0) : undefined;
+}
+
 /** Parse rows of a CSV table with a zod row schema, one row at a time, mapping issues to findings. */
 export function parseRows<T>(
   raw: { row: number; cells: Record<string, string | undefined> }[],
@@ -83,7 +90,9 @@ export function parseRows<T>(
   for (const r of raw) {
     const result = schema.safeParse(r.cells);
     if (result.success) {
-      out.push({ ...result.data, row: r.row });
+      // A supplied figure keeps the precision it was written with ("38" is 38%, "319.0" is 319.0).
+      const written = valueDecimalsOf(r.cells.value);
+      out.push({ ...result.data, ...(written === undefined ? {} : { valueDecimals: written }), row: r.row });
       continue;
     }
     for (const issue of result.error.issues) {
@@ -120,9 +129,9 @@ async function loadCsv<T>(
 ): Promise<WithRow<T>[] | null> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(absPath);
+    bytes = await readBoardFile(absPath, relPath);
   } catch (error) {
-    findings.push({
+    findings.push(outsideBoardFinding(error, relPath) ?? {
       code: 'file-unreadable',
       severity: 'error',
       file: relPath,
@@ -154,9 +163,9 @@ async function loadYaml<T>(
 ): Promise<T | null> {
   let text: string;
   try {
-    text = await readFile(absPath, 'utf8');
-  } catch {
-    findings.push({ code: 'file-unreadable', severity: 'error', file: relPath, message: 'The file could not be opened.' });
+    text = (await readBoardFile(absPath, relPath)).toString('utf8');
+  } catch (error) {
+    findings.push(outsideBoardFinding(error, relPath) ?? { code: 'file-unreadable', severity: 'error', file: relPath, message: 'The file could not be opened.' });
     return null;
   }
   const lineCounter = new LineCounter();
@@ -303,10 +312,22 @@ export async function loadBoard(dir: string): Promise<BoardData> {
   }
 
   const entries = await readdir(dir, { withFileTypes: true });
-  const years = entries
-    .filter((e) => e.isDirectory() && parseYear(e.name))
-    .map((e) => e.name)
-    .sort();
+  const years: string[] = [];
+  for (const e of entries) {
+    if (!parseYear(e.name)) continue;
+    if (e.isDirectory()) years.push(e.name);
+    else if (e.isSymbolicLink()) {
+      // A linked year folder is read when the link stays inside the board; one leading out is refused, saying so.
+      try {
+        const real = await resolveInsideBoard(dir, e.name);
+        if ((await stat(real)).isDirectory()) years.push(e.name);
+      } catch (error) {
+        const outside = outsideBoardFinding(error, e.name);
+        if (outside) findings.push({ ...outside, message: `The year folder "${e.name}" is a link to a place outside the board folder, so it was not read.` });
+      }
+    }
+  }
+  years.sort();
 
   const columnLetters = new Map<string, Map<string, string>>();
   const publishedFigures =
@@ -355,6 +376,8 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
     const abs = path.join(yearDir, def.file);
     const rel = `${yearLabel}/${def.file}`;
     if (!(await exists(abs))) {
+      // A return only partnerships collect is not missing from a board's folder.
+      if (def.partnershipOnly) continue;
       const affected = def.sections.filter((s) => sectionIds.has(s));
       findings.push({
         code: 'return-missing',
@@ -391,9 +414,9 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
   if (await exists(narrativeDir)) {
     let names: string[] = [];
     try {
-      names = (await readdir(narrativeDir)).sort();
+      names = (await readBoardDir(narrativeDir, `${yearLabel}/${OTHER_FILES.narrativeDir}`)).sort();
     } catch (error) {
-      findings.push({
+      findings.push(outsideBoardFinding(error, `${yearLabel}/${OTHER_FILES.narrativeDir}`) ?? {
         code: 'file-unreadable',
         severity: 'error',
         file: `${yearLabel}/${OTHER_FILES.narrativeDir}`,
@@ -407,10 +430,10 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
       const rel = `${yearLabel}/${OTHER_FILES.narrativeDir}/${name}`;
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(path.join(narrativeDir, name));
+        bytes = await readBoardFile(path.join(narrativeDir, name), rel);
       } catch (error) {
         unreadableNarrative.add(id);
-        findings.push({
+        findings.push(outsideBoardFinding(error, rel) ?? {
           code: 'file-unreadable',
           severity: 'error',
           file: rel,

@@ -3,6 +3,7 @@
  * quoted cells, stray spaces in headers. A file that is not UTF-8 text or not CSV gives one finding.
  */
 import { parse } from 'csv-parse/sync';
+import { personalIdentifierIn } from '../disclosure/personal-data.js';
 import type { ColumnDef } from '../returns/definitions.js';
 import { columnLetter, type Finding } from '../validate/findings.js';
 
@@ -22,15 +23,29 @@ export interface CsvTable {
 
 /** Header words that mean a column holds personal data, which must never enter the tool. */
 const PERSONAL_DATA_HEADER =
-  /\b(first ?name|fore ?names?|surname|last ?name|family ?name|full ?name|child'?s? name|name|d\.?o\.?b\.?|date of birth|birth ?date|born|address|street|post ?code|postcode|nhs ?(no|number)|upn|ni ?number|national insurance|phone|telephone|e-?mail)\b/i;
+  /\b(first ?name|fore ?names?|surname|last ?name|family ?name|full ?name|child'?s? name|name|d ?o ?b|date of birth|birth ?date|born|address|street|post ?code|postcode|nhs ?(no|num|number)?|upn|ni ?(no|number)|national insurance|phone|telephone|mobile|e ?mail)\b/i;
 
 /** "Name" qualified by a word that makes it the name of a thing, not a person ("Agency name", "Course name"). */
 const THING_NAME =
   /\b(agency|course|event|school|setting|team|service|provider|organi[sz]ation|partner|locality|area|ward|heading|file|indicator|measure|sub-?group|group|board|panel|project|programme|module) ?names?\b/gi;
 
+/**
+ * A header as words: `child_name`, `ChildName`, `Post-Code` and `D.O.B.` read as `child name`, `Child Name`,
+ * `Post Code` and `D O B`, so the word tests below see what a person reads.
+ */
+function headerWords(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/[_\-.\/:#]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** True when a header looks like it holds names, dates of birth, addresses or other identifiers. */
 export function looksLikePersonalData(header: string): boolean {
-  return PERSONAL_DATA_HEADER.test(header.replace(THING_NAME, ' '));
+  return PERSONAL_DATA_HEADER.test(headerWords(header).replace(THING_NAME, ' '));
 }
 
 function normHeader(h: string): string {
@@ -257,7 +272,8 @@ export function readCsv(
   }
 
   const rows: RawRow[] = [];
-  const unnamedReported = new Set<number>();
+  /** Per column with no header: the first row with data, or the first whose cell looks like personal data. */
+  const unnamedSeen = new Map<number, { row: number; kind: string | null }>();
   records.forEach((record, index) => {
     if (index <= headerIndex || blank(record)) return;
     const row = index + 1;
@@ -270,26 +286,47 @@ export function readCsv(
         file,
         row,
         columnLetter: columnLetter(headers.length),
-        value: record.slice(headers.length).join(','),
-        message: `Row ${row} has more cells than the header has columns.`,
+        // Cells past the header are unknown data (possibly names or addresses): say where, never repeat them.
+        value: '(withheld)',
+        message: `Row ${row} has more cells than the header has columns (from column ${columnLetter(headers.length)}).`,
         hint: 'Check for an unquoted comma inside a cell, or a value typed past the last column.',
       });
     }
     for (const idx of unnamedColumns) {
-      if (unnamedReported.has(idx) || (record[idx] ?? '').trim() === '') continue;
-      unnamedReported.add(idx);
-      findings.push({
-        code: 'unexpected-column',
-        severity: 'warning',
-        file,
-        row,
-        columnLetter: columnLetter(idx),
-        value: record[idx]!.trim(),
-        message: `Column ${columnLetter(idx)} holds data but has no header, so it will be ignored (first seen in row ${row}).`,
-        hint: `Delete the column, or give it one of the expected headers: ${columns.map((c) => c.header).join(', ')}.`,
-      });
+      const value = (record[idx] ?? '').trim();
+      if (value === '') continue;
+      const seen = unnamedSeen.get(idx);
+      // A column with no header is unknown: its cells may be names or addresses, so they are never repeated.
+      const kind = seen?.kind ? null : personalIdentifierIn(value);
+      if (!seen) unnamedSeen.set(idx, { row, kind });
+      else if (kind) unnamedSeen.set(idx, { row, kind });
     }
     rows.push({ row, cells });
   });
+  for (const [idx, { row, kind }] of unnamedSeen) {
+    findings.push(
+      kind
+        ? {
+            code: 'personal-data-value',
+            severity: 'error',
+            file,
+            row,
+            columnLetter: columnLetter(idx),
+            value: '(withheld)',
+            message: `Column ${columnLetter(idx)} has no header and its cell in row ${row} looks like it holds ${kind}. Personal data must not enter this tool.`,
+            hint: 'Delete the column from the return.',
+          }
+        : {
+            code: 'unexpected-column',
+            severity: 'warning',
+            file,
+            row,
+            columnLetter: columnLetter(idx),
+            value: '(withheld)',
+            message: `Column ${columnLetter(idx)} holds data but has no header, so it will be ignored (first seen in row ${row}; its cells are not repeated here).`,
+            hint: `Delete the column, or give it one of the expected headers: ${columns.map((c) => c.header).join(', ')}.`,
+          },
+    );
+  }
   return { table: { rows, columnIndex, headers }, findings };
 }

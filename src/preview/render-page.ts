@@ -7,14 +7,13 @@
 import path from 'node:path';
 import { caseReferences, findCaseRefs } from '../disclosure/case-refs.js';
 import { discloseIndicators } from '../disclosure/disclose-indicators.js';
-import { buildIndicatorReport, loadAllYears } from '../indicators/compute.js';
 import { loadBoard } from '../load/load-board.js';
 import { assembleReport } from '../report/build-report.js';
 import { NarrativeError } from '../report/narrative.js';
 import { TemplateRenderError } from '../report/render-html.js';
 import { TemplateError } from '../report/templates.js';
 import { hasErrors, sortFindings, type Finding } from '../validate/findings.js';
-import { validateYear } from '../validate/validate-year.js';
+import { RECONCILIATION_CODES, validateYear } from '../validate/validate-year.js';
 import { findingsPageHtml } from './findings-page.js';
 
 /** The page a render produced: the report, or the findings that stop it. */
@@ -81,21 +80,20 @@ export async function renderPreviewPage(dir: string, year: string, options: Rend
     ]);
   }
 
-  const { data, findings } = await validateYear(dir, year, { board });
+  const { data, findings, years, indicators } = await validateYear(dir, year, { board });
   if (hasErrors(findings)) {
     return findingsPage(`The returns for ${year} have errors, so the report cannot be built.`, findings);
   }
 
-  const years = await loadAllYears(board);
-  const indicators = buildIndicatorReport(board, years, year);
-  const reconciliation = sortFindings(indicators.findings);
+  // Computed by validate, whose findings already list the reconciliation differences.
+  const reconciliation = sortFindings(indicators.findings.filter((f) => !RECONCILIATION_CODES.has(f.code)));
   if (hasErrors(reconciliation)) {
     return findingsPage(`The figures for ${year} do not reconcile, so the report cannot be built.`, [...findings, ...reconciliation]);
   }
 
   // The published edition, suppressed as board.yaml says, as `build` makes it by default.
   const settings = board.config?.disclosure ?? { suppress: true, threshold: 5 };
-  const disclosed = discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0 });
+  const disclosed = discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0, publicMeasures: board.config?.disclosure.publicMeasures });
   try {
     const assembled = await assembleReport(board, data, disclosed, { sourceDateEpoch: options.sourceDateEpoch ?? null });
     const leaks = findCaseRefs(assembled.html, caseReferences(years.values()));

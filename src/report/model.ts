@@ -34,7 +34,9 @@ import {
   returnDef,
   type ReturnId,
 } from '../returns/definitions.js';
-import type { RowTypes } from '../returns/schemas.js';
+import { financeStatement } from '../returns/finance-statement.js';
+import { formatPence } from '../returns/money.js';
+import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
 import type { BarChartSpec } from './charts.js';
 import { liveFiguresFrom, paragraphAnchor, renderNarrative, resolveLiveFigures } from './narrative.js';
@@ -218,7 +220,7 @@ export interface ReportModelOptions {
 export function disclosedIndicators(board: BoardData, indicators: IndicatorReport): DisclosedReport {
   if (disclosureOf(indicators)) return indicators as DisclosedReport;
   const settings = board.config?.disclosure ?? { suppress: true, threshold: DEFAULT_THRESHOLD };
-  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0 });
+  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0, publicMeasures: board.config?.disclosure.publicMeasures });
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -260,7 +262,6 @@ const col = (text: string, numeric = true): TableColumn => ({ text, numeric, mar
 const markCol = (text: string): TableColumn => ({ text, numeric: false, mark: true, nowrap: false });
 
 const count = (n: number): string => formatNumber(n, 0);
-const money = (n: number): string => `£${formatNumber(n, Number.isInteger(n) ? 0 : 2)}`;
 
 function table(id: string, caption: string, columns: TableColumn[], rows: TableCell[][], extra: Partial<TableModel> = {}): TableModel {
   return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 22, source: '', ...extra };
@@ -640,7 +641,7 @@ function caseReviews(ctx: Ctx): SectionData {
   const comparators = f.row('cdop.notified_concluded_in_year_pct')?.comparators ?? [];
   for (const c of comparators) {
     const name = c.comparator === 'england' ? 'England' : c.comparator === 'region' ? 'the region' : 'statistical neighbours';
-    notes.push(`For comparison, ${name}: ${formatNumber(c.value, 1)}% (${c.source}).`);
+    notes.push(`For comparison, ${name}: ${formatNumber(c.value, c.decimals)}% (${c.source}).`);
   }
   return { tables: { cdop: table('table-cdop', caption, [col('Child deaths', false), col('Number')], rows, { notes }) }, charts: {} };
 }
@@ -788,7 +789,6 @@ function allegations(ctx: Ctx): SectionData {
 }
 
 function finance(ctx: Ctx): SectionData {
-  const { f } = ctx;
   const out = empty();
   const lines = returnRows(ctx.data, 'finance');
   const expCaption = `Expenditure, ${ctx.year} (£)`;
@@ -800,23 +800,45 @@ function finance(ctx: Ctx): SectionData {
     out.tables.balance = unavailableTable('table-finance-balance', balCaption, lines.reason);
     return out;
   }
-  const exp = lines.rows.filter((r) => r.type === 'expenditure');
-  const inc = lines.rows.filter((r) => r.type === 'income');
-  const sum = (rs: { amount: number }[]) => rs.reduce((a, r) => a + r.amount, 0);
-  const moneyText = (id: string, fallback: number) => (f.value(id) !== null ? f.text(id) : money(fallback));
-  out.tables.expenditure = table('table-finance-expenditure', expCaption, [col('Heading', false), col('Amount')], exp.map((r) => [rowHeader(r.heading), num(money(r.amount))]), {
-    totals: [[rowHeader('Total expenditure'), num(moneyText('finance.expenditure_total', sum(exp)))]],
+  // Every figure comes from one statement in exact pence; with any pence line, every figure shows pence.
+  const st = financeStatement(lines.rows);
+  const m = (pence: number | null) => (pence === null ? 'not supplied' : formatPence(pence, st.withPence));
+  const notes: string[] = [];
+  if (st.notSupplied.length > 0) {
+    notes.push(`"Not supplied": ${st.notSupplied.length === 1 ? 'one line was' : `${st.notSupplied.length} lines were`} left blank in the statement; the totals are of the lines supplied.`);
+  }
+  out.tables.expenditure = table('table-finance-expenditure', expCaption, [col('Heading', false), col('Amount')], st.expenditure.map((r) => [rowHeader(r.heading), num(m(r.pence))]), {
+    totals: [[rowHeader('Total expenditure'), num(m(st.expenditurePence))]],
+    notes: [...notes],
   });
-  out.tables.income = table('table-finance-income', incCaption, [col('Contributor', false), col('Amount')], inc.map((r) => [rowHeader(r.heading), num(money(r.amount))]), {
-    totals: [[rowHeader('Total income'), num(moneyText('finance.income_total', sum(inc)))]],
+  // A partner contribution is printed under the partner's name, with its heading when that says more.
+  const incomeLabel = (r: FinanceRow) =>
+    r.type === 'contribution' && r.partner ? (r.heading && r.heading !== r.partner ? `${r.partner}: ${r.heading}` : r.partner) : r.heading;
+  out.tables.income = table('table-finance-income', incCaption, [col('Contributor', false), col('Amount')], st.income.map((r) => [rowHeader(incomeLabel(r)), num(m(r.pence))]), {
+    totals: [[rowHeader('Total income'), num(m(st.incomePence))]],
+    notes: [...notes],
   });
-  out.tables.balance = table('table-finance-balance', balCaption, [col('', false), col('Amount')], [
-    [rowHeader('Total income'), num(moneyText('finance.income_total', sum(inc)))],
-    [rowHeader('Less total expenditure'), num(moneyText('finance.expenditure_total', sum(exp)))],
-  ], {
-    totals: [[rowHeader(`Carried forward to ${shiftYear(ctx.year, 1)}`), num(moneyText('finance.carry_forward', sum(inc) - sum(exp)))]],
-  });
-  out.tables.balance.columns[0]!.text = 'Item';
+  const balance = st.balancePence;
+  // The balance as an accountant writes it: a surplus carried forward, or net expenditure met from reserves.
+  const balanceRow =
+    balance >= 0
+      ? [rowHeader(`Carried forward to ${shiftYear(ctx.year, 1)}`), num(m(balance))]
+      : [rowHeader('Net expenditure met from reserves'), num(m(-balance))];
+  const balanceNotes =
+    balance < 0 ? [`Net expenditure of ${m(-balance)} was met from reserves.`] : [];
+  const rows: TableCell[][] = [
+    [rowHeader('Total income'), num(m(st.incomePence))],
+    [rowHeader('Less total expenditure'), num(m(st.expenditurePence))],
+  ];
+  const totals: TableCell[][] = [balanceRow];
+  if (st.openingReservesPence !== null || st.stated.closingReserves.length > 0) {
+    if (st.openingReservesPence !== null) totals.push([rowHeader(`Reserves at 1 April ${parseYear(ctx.year)!.startYear}`), num(m(st.openingReservesPence))]);
+    if (st.closingReservesPence !== null) totals.push([rowHeader(`Reserves at 31 March ${parseYear(ctx.year)!.startYear + 1}`), num(m(st.closingReservesPence))]);
+    if (balance < 0 && st.closingReservesPence !== null) {
+      balanceNotes[0] = `Net expenditure of ${m(-balance)} was met from reserves, leaving reserves of ${m(st.closingReservesPence)} at 31 March ${parseYear(ctx.year)!.startYear + 1}.`;
+    }
+  }
+  out.tables.balance = table('table-finance-balance', balance >= 0 ? balCaption : `Balance for ${ctx.year}: net expenditure met from reserves`, [col('Item', false), col('Amount')], rows, { totals, notes: [...balanceNotes, ...notes] });
   return out;
 }
 

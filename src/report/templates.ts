@@ -4,9 +4,10 @@
  * by `template:` in board.yaml). Board files are only read from inside the board folder: a path that leads
  * out of it, by `..` or by a symbolic link, is refused.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isInside, OutsideBoardError, resolveInsideBoard } from '../io/board-path.js';
 
 /** The default template folder shipped with the package. */
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/default/', import.meta.url));
@@ -53,34 +54,24 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
-/** True when `child` is `parent` or inside it (both already resolved). */
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** Resolve `rel` inside `boardDir`, refusing `..` and symbolic links that lead outside. */
+/** Resolve `rel` inside `boardDir` with the one path guard, refusing `..` and symbolic links that lead outside. */
 async function insideBoard(boardDir: string, rel: string): Promise<string> {
-  const realBoard = await realpath(boardDir);
-  const lexical = path.resolve(boardDir, rel);
-  if (!isInside(path.resolve(boardDir), lexical)) {
-    throw new TemplateError('template-path-escape', rel, `The template path "${rel}" leads outside the board folder.`, 'Keep the board’s templates inside its data folder, e.g. templates/partials/foreword.hbs.');
-  }
-  let real: string;
   try {
-    real = await realpath(lexical);
-  } catch {
-    return lexical; // does not exist: nothing to read, nothing to escape to
-  }
-  if (!isInside(realBoard, real)) {
+    return await resolveInsideBoard(boardDir, rel);
+  } catch (error) {
+    if (!(error instanceof OutsideBoardError)) throw error;
+    const lexical = path.resolve(boardDir, rel);
+    if (!isInside(path.resolve(boardDir), lexical)) {
+      throw new TemplateError('template-path-escape', rel, `The template path "${rel}" leads outside the board folder.`, 'Keep the board’s templates inside its data folder, e.g. templates/partials/foreword.hbs.');
+    }
+    const shown = path.relative(boardDir, lexical) || rel;
     throw new TemplateError(
       'template-path-escape',
-      path.relative(boardDir, lexical) || rel,
-      `The template file "${path.relative(boardDir, lexical) || rel}" is a link to a place outside the board folder, so it was not used.`,
+      shown,
+      `The template file "${shown}" is a link to a place outside the board folder, so it was not used.`,
       'Copy the file into the board folder instead of linking to it.',
     );
   }
-  return real;
 }
 
 async function readPartials(dir: string): Promise<Map<string, string>> {

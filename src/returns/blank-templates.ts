@@ -5,19 +5,16 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { csvDocument } from '../io/csv-writer.js';
 import { COMPARATOR_COLUMNS, PUBLISHED_FIGURES_COLUMNS, RETURNS, type ColumnDef } from './definitions.js';
 
-/** Quote a CSV cell when it holds a comma, a quote or a line break. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /**
  * A header-only CSV for a return: a UTF-8 byte-order mark (so Excel opens the file, and saves it back, as
  * UTF-8), the headers in definition order, and a CRLF line end as spreadsheets write them.
  */
 export function blankTemplate(def: { columns: readonly ColumnDef[] }): string {
-  return `\uFEFF${def.columns.map((c) => csvCell(c.header)).join(',')}\r\n`;
+  return csvDocument(def.columns.map((c) => c.header), []);
 }
 
 /** One blank template: its file name and content. */

@@ -4,6 +4,7 @@
  */
 import { closest } from 'fastest-levenshtein';
 import type { AllowedValue } from './definitions.js';
+import { penceFromText } from './money.js';
 
 /** A cell that could not be read. */
 export interface CellProblem {
@@ -52,6 +53,9 @@ export function parseDate(raw: string): CellResult<string> {
 /** Parse a whole number of 0 or more (thousands separators allowed). */
 export function parseCount(raw: string): CellResult<number> {
   const s = raw.trim().replace(/,(?=\d{3}(\D|$))/g, '');
+  if (/^-?\d+(\.\d+)?\s*%$/.test(s)) {
+    return bad('unit-mismatch', `"${raw.trim()}" is a percentage, but this column holds a count.`, 'Enter the number itself (for example 39 referrals), not its share of a total; a percentage belongs in a column or return that asks for one, with its base.');
+  }
   if (!/^-?\d+(\.\d+)?$/.test(s)) {
     return bad('not-a-number', `"${raw.trim()}" is not a number.`, 'Enter a whole number such as 12, with no words or symbols.');
   }
@@ -62,7 +66,7 @@ export function parseCount(raw: string): CellResult<number> {
   return ok(n);
 }
 
-/** Parse an amount of money in pounds: 0 or more, at most two decimal places; `£` and `,` allowed. */
+/** Parse an amount of money in pounds into whole pence: 0 or more, at most two decimal places; `£` and `,` allowed. */
 export function parseMoney(raw: string): CellResult<number> {
   let s = raw.trim();
   // Accounting brackets mean a negative amount: (1,500) is -1,500.
@@ -71,14 +75,23 @@ export function parseMoney(raw: string): CellResult<number> {
   s = s
     .replace(/^(-?)\s*£\s*/, '$1')
     .replace(/,(?=\d{3}(\D|$))/g, '');
+  if (/%$/.test(s)) {
+    return bad('unit-mismatch', `"${raw.trim()}" is a percentage, but this column holds an amount of money.`, 'Enter the amount in pounds, such as 1,540.50, not a share of the budget.');
+  }
   if (!/^-?\d+(\.\d+)?$/.test(s)) {
     return bad('not-a-number', `"${raw.trim()}" is not an amount of money.`, 'Enter pounds as a number such as 138706 or 1,540.50.');
   }
-  const n = Number(s);
-  if (n < 0) return bad('negative-amount', `"${raw.trim()}" is negative.`, 'Enter amounts as positive numbers; the Type column says whether it is income or expenditure.');
-  if (/\.\d{3,}$/.test(s)) return bad('too-many-decimals', `"${raw.trim()}" has more than 2 decimal places.`, 'Round to whole pence.');
-  if (!Number.isFinite(n) || n > 1e12) return bad('not-a-number', `"${raw.trim()}" is too large.`, 'Check the cell.');
-  return ok(n);
+  if (s.startsWith('-')) {
+    return bad(
+      'negative-amount',
+      `"${raw.trim()}" is negative.`,
+      'Enter amounts as positive numbers; the Type column says what the line is (an overspend met from reserves is a from-reserves line, not a negative amount).',
+    );
+  }
+  if (/\.\d{3,}$/.test(s)) return bad('too-many-decimals', `"${raw.trim()}" has more than 2 decimal places.`, 'Amounts are in pounds and whole pence, such as 1,540.50: round to the penny.');
+  const pence = penceFromText(s);
+  if (pence === null || pence > 1e14) return bad('not-a-number', `"${raw.trim()}" is too large.`, 'Check the cell.');
+  return ok(pence);
 }
 
 /** Parse any decimal number (rates, percentages); a trailing % is accepted. */

@@ -17,6 +17,7 @@ import {
   type ColumnDef,
   type ColumnType,
 } from './definitions.js';
+import { csvLine } from '../io/csv-writer.js';
 import { recommendationsSchema } from './schemas.js';
 
 /** The markers around the generated part of docs/data-folder.md. */
@@ -62,6 +63,7 @@ export const BOARD_SETTING_DOCS: Record<string, string> = {
   disclosure: 'Disclosure control: hiding small counts in the published edition so no child can be identified.',
   'disclosure.suppress': 'Whether to suppress small counts in the published edition. Keep `true` unless the board has decided otherwise with its information governance lead.',
   'disclosure.threshold': 'Counts from 1 up to this number are printed as `[c]`, with any further cells that would let them be worked out; 0 suppresses nothing.',
+  'disclosure.publicMeasures': 'Context measures that count children but which the board declares public (for example `looked_after_children`, which the local authority publishes anyway): never suppressed. Other context counts of children are suppressed like the returns\' counts.',
   template:
     'Where the report template comes from: `default` uses the built-in template, with any files the board puts in a `templates/` folder of its data folder (`report.css`, `partials/<section-id>.hbs`) used in place of the built-in ones; any other value names such a folder inside the board folder.',
 };
@@ -95,10 +97,6 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** Quote a value for a CSV example line. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 function allowedWords(col: ColumnDef): string {
   switch (col.type) {
@@ -141,7 +139,7 @@ function columnTable(columns: readonly ColumnDef[]): string[] {
     lines.push('', `Codes for **${col.header}** (the label is accepted too):`, '', '| code | label |', '|---|---|');
     for (const v of col.values ?? []) lines.push(`| \`${v.code}\` | ${cell(v.label)} |`);
   }
-  lines.push('', 'Example:', '', '```csv', columns.map((c) => csvCell(c.header)).join(','), columns.map((c) => csvCell(c.example)).join(','), '```');
+  lines.push('', 'Example:', '', '```csv', csvLine(columns.map((c) => c.header)), csvLine(columns.map((c) => c.example)), '```');
   return lines;
 }
 

@@ -15,7 +15,7 @@ export type ColumnType =
   | 'ref' // a pseudonymous reference: letters, digits, '-', '_' or '/'
   | 'date' // ISO 2012-06-30 or UK 30/06/2012
   | 'count' // a whole number, 0 or more
-  | 'money' // pounds, 0 or more, at most 2 decimal places; '£' and ',' allowed
+  | 'money' // pounds, 0 or more, at most 2 decimal places; '£' and ',' allowed; held as whole pence
   | 'number' // any decimal number (context figures: rates, percentages)
   | 'enum' // one of `values`
   | 'yesno' // yes / no (also y, n, x = yes; blank = no where `blankMeans` is set)
@@ -50,6 +50,8 @@ export interface ReturnDef {
   caseLevel: boolean;
   /** Report sections that cannot be produced without this return. */
   sections: string[];
+  /** Collected only by safeguarding partnerships (kind: partnership), not by a board; `init` leaves it out. */
+  partnershipOnly?: boolean;
   columns: ColumnDef[];
 }
 
@@ -63,7 +65,8 @@ export type ReturnId =
   | 'finance'
   | 'context'
   | 'boardMembers'
-  | 'section11';
+  | 'section11'
+  | 'practiceReviews';
 
 const v = (code: string, label: string): AllowedValue => ({ code, label });
 
@@ -176,11 +179,20 @@ export const TRAINING_TYPES: AllowedValue[] = [
 /** Lines of the financial statement. */
 export const FINANCE_TYPES: AllowedValue[] = [
   v('expenditure', 'Expenditure'),
-  v('income', 'Income (partner contribution or grant)'),
+  v('contribution', "Partner contribution (the Partner column names the partner)"),
+  v('other-income', 'Other income (grants, charges, interest)'),
+  v('income', 'Income (a partner contribution when Partner is given, otherwise other income)'),
+  v('from-reserves', 'Contribution from reserves (net expenditure met from reserves)'),
+  v('to-reserves', 'Surplus added to reserves'),
+  v('opening-reserves', 'Reserves at the start of the year'),
+  v('closing-reserves', 'Reserves at the end of the year'),
   v('total-expenditure', 'Stated total expenditure'),
   v('total-income', 'Stated total income'),
   v('carry-forward', 'Stated carry forward'),
 ];
+
+/** Finance line types that are income (partner contributions and other income). */
+export const FINANCE_INCOME_TYPES: readonly string[] = ['contribution', 'other-income', 'income'];
 
 /** Figures from other systems that describe the area's children (section 3 and 13 of the report). */
 export const CONTEXT_MEASURES: AllowedValue[] = [
@@ -200,6 +212,14 @@ export const CONTEXT_MEASURES: AllowedValue[] = [
   v('reception_obesity_pct', 'Obesity in reception class (%)'),
   v('bullied_pct', 'Young people reporting experience of bullying (%)'),
   v('births_per_year', 'Births per year'),
+];
+
+/** What the safeguarding partners decided after the rapid review of a serious incident. */
+export const PRACTICE_REVIEW_DECISIONS: AllowedValue[] = [
+  v('local-review', 'Local child safeguarding practice review commissioned'),
+  v('no-local-review', 'No local review: learning taken forward in other ways'),
+  v('national-review', 'Referred to the national panel, which decided on a national review'),
+  v('pending', 'Decision not yet made'),
 ];
 
 /** Comparator areas for indicators. */
@@ -318,10 +338,10 @@ export const RETURNS: ReturnDef[] = [
     caseLevel: false,
     sections: ['finance'],
     columns: [
-      { key: 'type', header: 'Type', type: 'enum', required: true, values: FINANCE_TYPES, description: 'Kind of line. Stated totals and carry forward are optional and checked against the lines.', example: 'expenditure' },
+      { key: 'type', header: 'Type', type: 'enum', required: true, values: FINANCE_TYPES, description: 'Kind of line. Stated totals, carry forward, reserves lines are optional; stated figures are checked against the lines.', example: 'expenditure' },
       { key: 'heading', header: 'Heading', type: 'text', required: true, description: 'Heading as printed in the statement.', example: 'Salary costs' },
-      { key: 'partner', header: 'Partner', type: 'text', required: false, description: 'For income: the partner agency contributing.', example: 'West Yorkshire Police' },
-      { key: 'amount', header: 'Amount', type: 'money', required: true, description: 'Amount in pounds (no negatives; at most 2 decimal places).', example: '138706' },
+      { key: 'partner', header: 'Partner', type: 'text', required: false, description: 'For a contribution line: the partner agency contributing (required there, printed in the table).', example: 'West Yorkshire Police' },
+      { key: 'pence', header: 'Amount', type: 'money', required: false, description: 'Amount in pounds and pence, such as 1,540.50 (no negatives; at most 2 decimal places). Blank means "not supplied": the line is printed as such and left out of the totals.', example: '138706' },
     ],
   },
   {
@@ -369,6 +389,25 @@ export const RETURNS: ReturnDef[] = [
       { key: 'recommendations', header: 'Recommendations made', type: 'yesno', required: false, blankMeans: 'no', description: 'Recommendations were made to the agency.', example: 'x' },
     ],
   },
+  {
+    id: 'practiceReviews',
+    file: 'practice-reviews.csv',
+    title: 'Serious incidents and practice reviews',
+    grain: 'one row per serious incident notified to the Child Safeguarding Practice Review Panel in the year',
+    caseLevel: true,
+    sections: ['practice-reviews'],
+    partnershipOnly: true,
+    columns: [
+      { key: 'incidentRef', header: 'Incident ref', type: 'ref', required: true, unique: true, description: 'Pseudonymous reference of the serious incident notification (never a name or case number).', example: 'SI-001' },
+      { key: 'incidentDate', header: 'Incident date', type: 'date', required: true, description: 'Date of the incident.', example: '2023-12-20' },
+      { key: 'dateAware', header: 'Date aware', type: 'date', required: false, description: 'Date the local authority became aware of the incident; blank means the incident date. Notification and rapid review times are counted from it.', example: '2023-12-21' },
+      { key: 'dateNotified', header: 'Date notified', type: 'date', required: true, description: 'Date the incident was notified to the national Child Safeguarding Practice Review Panel (must be in the reporting year).', example: '2023-12-29' },
+      { key: 'rapidReviewDate', header: 'Rapid review completed', type: 'date', required: false, description: 'Date the rapid review was completed and sent to the panel; blank if not yet completed.', example: '2024-01-15' },
+      { key: 'decision', header: 'Decision', type: 'enum', required: true, values: PRACTICE_REVIEW_DECISIONS, description: 'What the partners decided after the rapid review.', example: 'local-review' },
+      { key: 'reviewCommissioned', header: 'Local review commissioned', type: 'date', required: false, description: 'Date a local child safeguarding practice review was commissioned; blank if none.', example: '2024-02-01' },
+      { key: 'reviewPublished', header: 'Local review published', type: 'date', required: false, description: 'Date the local review was published; blank if not yet published.', example: '2024-09-30' },
+    ],
+  },
 ];
 
 /** Files that are not per-year CSV returns. */
@@ -396,6 +435,11 @@ export const COMPARATOR_COLUMNS: ColumnDef[] = [
   { key: 'value', header: 'Value', type: 'number', required: true, description: 'The comparator figure.', example: '37.9' },
   { key: 'source', header: 'Source', type: 'text', required: true, description: 'Where it was published.', example: 'DfE Characteristics of children in need 2012-13' },
 ];
+
+/** The returns a board collects (for a partnership, every return). */
+export function returnsFor(kind: 'board' | 'partnership'): ReturnDef[] {
+  return kind === 'partnership' ? RETURNS : RETURNS.filter((r) => !r.partnershipOnly);
+}
 
 /** Look up a return definition by id. */
 export function returnDef(id: ReturnId): ReturnDef {

@@ -91,13 +91,16 @@ export interface FinanceRow {
   type: string;
   heading: string;
   partner: string | null;
-  amount: number;
+  /** The amount in whole pence (exact); null when the line was left blank ("not supplied"). */
+  pence: number | null;
 }
 
 /** One context figure supplied from another system. */
 export interface ContextRow {
   measure: string;
   value: number;
+  /** Decimal places the value was written with in the file (set by the loader). */
+  valueDecimals?: number;
   periodEnd: string | null;
   source: string;
 }
@@ -121,11 +124,25 @@ export interface Section11Row {
   recommendations: boolean;
 }
 
+/** One serious incident notified to the national panel, with its rapid review and any local review. */
+export interface PracticeReviewRow {
+  incidentRef: string;
+  incidentDate: string;
+  dateAware: string | null;
+  dateNotified: string;
+  rapidReviewDate: string | null;
+  decision: string;
+  reviewCommissioned: string | null;
+  reviewPublished: string | null;
+}
+
 /** A figure published for a year, supplied as an aggregate. */
 export interface PublishedFigureRow {
   year: string;
   indicator: string;
   value: number;
+  /** Decimal places the value was written with in the file (set by the loader). */
+  valueDecimals?: number;
   source: string;
 }
 
@@ -135,6 +152,8 @@ export interface ComparatorRow {
   indicator: string;
   comparator: string;
   value: number;
+  /** Decimal places the value was written with in the file (set by the loader). */
+  valueDecimals?: number;
   source: string;
 }
 
@@ -150,6 +169,7 @@ export interface RowTypes {
   context: ContextRow;
   boardMembers: BoardMemberRow;
   section11: Section11Row;
+  practiceReviews: PracticeReviewRow;
 }
 
 /** Issue params the loader reads back. */

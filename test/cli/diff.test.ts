@@ -100,7 +100,7 @@ describe('diff: other formats and bad requests', () => {
   it('writes CSV and Markdown', async () => {
     const c = await runCli(['diff', '2011-12', '2012-13', '--data', SAMPLE, '--format', 'csv', '--id', 'lado.referrals']);
     expect(c.stdout).toBe(
-      'id,title,unit,polarity,year_a,value_a,display_a,year_b,value_b,display_b,change_absolute,change_percent,change_points,direction,change_display,reason_a,reason_b\r\n' +
+      '\uFEFFid,title,unit,polarity,year_a,value_a,display_a,year_b,value_b,display_b,change_absolute,change_percent,change_points,direction,change_display,reason_a,reason_b\r\n' +
         'lado.referrals,Allegations referred to the LADO,count,neither,2011-12,142,142,2012-13,144,144,2,1.4,,not_applicable,up 2 (1.4%),,\r\n',
     );
     const m = await runCli(['diff', '2011-12', '2012-13', '--data', SAMPLE, '--format', 'markdown', '--id', 'lado.referrals']);

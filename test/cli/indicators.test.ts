@@ -209,7 +209,7 @@ describe('indicators: other formats and options', () => {
     const j = await indicatorsJson('2012-13', ['--id', 'lado.nature', 'finance']);
     expect(j.indicators.map((i) => i.id)).toEqual([
       'lado.nature.sexual', 'lado.nature.physical', 'lado.nature.emotional', 'lado.nature.neglect', 'lado.nature.unsuitable',
-      'finance.expenditure_total', 'finance.income_total', 'finance.carry_forward',
+      'finance.expenditure_total', 'finance.income_total', 'finance.carry_forward', 'finance.met_from_reserves', 'finance.closing_reserves',
     ]);
   });
 
@@ -233,7 +233,7 @@ describe('indicators: other formats and options', () => {
     const m = await runCli(['indicators', '--list', '--format', 'markdown']);
     expect(m.stdout).toContain('| `cp.lasting_2y_plus_pct` |');
     const c = await runCli(['indicators', '--list', '--format', 'csv']);
-    expect(c.stdout.split('\r\n')[0]).toBe('id,title,unit,decimals,polarity,definition,numerator,denominator,source,breakdown_of');
+    expect(c.stdout.split('\r\n')[0]).toBe('\uFEFFid,title,unit,decimals,polarity,definition,numerator,denominator,source,breakdown_of');
   });
 });
 

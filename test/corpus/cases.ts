@@ -274,7 +274,9 @@ export const CASES: CorpusCase[] = [
   {
     name: 'cp-plan-ended-before-year',
     problem: 'a plan that ended before the year began (does not belong in the return)',
-    mutate: (b) => b.setCell(CP, 2, 'Plan end', '2012-03-01'),
+    // The plan is then not open on 31 March 2012, so the 2011-12 published count is lowered to match:
+    // otherwise validate also (rightly) reports that the two years no longer reconcile.
+    mutate: (b) => b.setCell(CP, 2, 'Plan end', '2012-03-01').edit(PUBLISHED, (t) => t.replace('cp.plans_open_at_year_end,2,', 'cp.plans_open_at_year_end,1,')),
     expect: warning('date-outside-year', CP, 2, 'Plan end', ['does not belong']),
     exitCode: 0,
   },
@@ -517,6 +519,60 @@ export const CASES: CorpusCase[] = [
     expect: error('personal-data-value', CDOP, 3, 'Locality'),
     exitCode: 1,
   },
+  ...(
+    [
+      ['child_name', CP],
+      ['ChildName', CP],
+      ['date_of_birth', CDOP],
+      ['DateOfBirth', CDOP],
+      ['home_address', LADO],
+      ['Post_Code', CDOP],
+      ['nhs_no', CP],
+      ['NHSNumber', CP],
+      ['e_mail', LADO],
+    ] as const
+  ).map(
+    ([header, file]): CorpusCase => ({
+      name: `personal-data-header-${header}`,
+      problem: `a ${header} column, written the way databases and spreadsheets name columns`,
+      mutate: (b) => b.addColumn(file, header, () => 'withheld'),
+      expect: error('personal-data-column', file, 1, header),
+      exitCode: 1,
+    }),
+  ),
+  ...(
+    [
+      ['nhs-number-spaced', CDOP, 'Locality', '943 476 5919'],
+      ['nhs-number-labelled', CDOP, 'Locality', 'NHS 9434765919'],
+      ['date-of-birth-labelled', CDOP, 'Locality', 'DOB 12/03/2005'],
+      ['ni-number', CDOP, 'Locality', 'NI QQ123456C'],
+      ['phone-in-finance-heading', FINANCE, 'Heading', 'Helpline (01422) 393000'],
+      ['phone-in-finance-partner', FINANCE, 'Partner', 'Example Council tel 01422393000'],
+      ['phone-non-breaking-hyphen', CDOP, 'Locality', '01422\u2011393\u2011000'],
+    ] as const
+  ).map(
+    ([name, file, column, value]): CorpusCase => ({
+      name: `personal-data-value-${name}`,
+      problem: `"${value}" typed into a free-text cell`,
+      mutate: (b) => b.setCell(file, 2, column, value),
+      expect: error('personal-data-value', file, 2, column),
+      exitCode: 1,
+    }),
+  ),
+  {
+    name: 'personal-data-under-blank-header',
+    problem: 'a column with no header holding a name and address, never repeated in the findings',
+    mutate: (b) => b.addColumn(LADO, '', (row) => (row === 3 ? 'Jo Bloggs, 1 High Street, HX1 2AB' : '')),
+    expect: error('personal-data-value', LADO, 3, null),
+    exitCode: 1,
+  },
+  {
+    name: 'email-in-narrative',
+    problem: "a person's e-mail address in the narrative",
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nFor details write to jo.bloggs@example.gov.uk.\n`),
+    expect: warning('email-in-narrative', NARRATIVE, 6, null),
+    exitCode: 0,
+  },
   {
     name: 'missing-required-column',
     problem: 'the Category column deleted',
@@ -750,5 +806,118 @@ export const CASES: CorpusCase[] = [
     mutate: (b) => b.addRow(COMPARATORS, ['2012-13', 'cp.second_or_subsequent_pct', 'england', '148', 'DfE']),
     expect: error('value-out-of-range', COMPARATORS, 3, 'Value'),
     exitCode: 1,
+  },
+  {
+    name: 'percentage-in-count-column',
+    problem: 'a percentage ("39%") typed into a column of counts',
+    mutate: (b) => b.setCell(EVENTS, 3, 'Participants', '39%'),
+    expect: error('unit-mismatch', EVENTS, 3, 'Participants', ['"39%" is a percentage', 'holds a count']),
+    exitCode: 1,
+  },
+  {
+    name: 'percentage-in-amount-column',
+    problem: 'a share of the budget ("12%") typed as an amount of money',
+    mutate: (b) => b.setCell(FINANCE, 4, 'Amount', '12%'),
+    expect: error('unit-mismatch', FINANCE, 4, 'Amount', ['amount of money']),
+    exitCode: 1,
+  },
+  {
+    name: 'contribution-without-partner',
+    problem: 'a partner contribution line that does not name the partner',
+    mutate: (b) => b.setCell(FINANCE, 2, 'Type', 'contribution').setCell(FINANCE, 2, 'Partner', ''),
+    expect: error('partner-missing', FINANCE, 2, 'Partner', ['does not say which partner']),
+    exitCode: 1,
+  },
+  {
+    name: 'from-reserves-when-in-surplus',
+    problem: 'a contribution from reserves recorded in a year whose income exceeded its expenditure',
+    mutate: (b) => b.addRow(FINANCE, ['from-reserves', 'Met from reserves', '', '1000']),
+    expect: error('reserves-mismatch', FINANCE, 9, 'Amount', ['there is none']),
+    exitCode: 1,
+  },
+  {
+    name: 'closing-reserves-off-by-a-penny',
+    problem: 'closing reserves one penny away from opening reserves plus the surplus',
+    mutate: (b) => b.addRow(FINANCE, ['opening-reserves', 'Reserves at 1 April', '', '1000']).addRow(FINANCE, ['closing-reserves', 'Reserves at 31 March', '', '20499.49']),
+    expect: error('reserves-mismatch', FINANCE, 10, 'Amount', ['£20,499.50', 'difference of £0.01']),
+    exitCode: 1,
+  },
+  {
+    name: 'finance-line-not-supplied',
+    problem: 'valid: an income line left blank, printed as "not supplied" (its stated total covers the lines supplied)',
+    mutate: (b) =>
+      b.setCell(FINANCE, 3, 'Amount', '').setCell(FINANCE, 6, 'Amount', '60000').setCell(FINANCE, 8, 'Amount', '9499.50'),
+    expect: null,
+    exitCode: 0,
+  },
+  // --- typed numbers in narrative (issue 12) ---------------------------------------------------------
+  {
+    name: 'narrative-typed-small-count',
+    problem: 'the published edition types a count of one child, with its percentage',
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nOf the cases reviewed, *one* child (8%) had been subject to a plan.\n`),
+    expect: error('typed-small-count', NARRATIVE, 6, null, ['one child (8%)', 'Para 6.']),
+    exitCode: 1,
+  },
+  {
+    name: 'narrative-typed-all-but-one',
+    problem: 'the published edition types "all but one", giving away a count of one',
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nThey were aged between 11 and 18, and all but [one](#x) were female.\n`),
+    expect: error('typed-small-count', NARRATIVE, 6, null, ['all but one were female']),
+    exitCode: 1,
+  },
+  {
+    name: 'narrative-typed-percentage-beside-suppressed',
+    problem: 'a typed percentage beside a live figure that the published edition suppresses',
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nAbout 33% of referrals ({{value "lado.sector.foster-care"}}) concerned foster carers.\n`),
+    expect: error('typed-percentage-discloses', NARRATIVE, 6, null, ['33%', 'lado.sector.foster-care']),
+    exitCode: 1,
+  },
+  {
+    name: 'narrative-typed-total-disagrees-with-parts',
+    problem: 'a typed total that its typed parts do not add up to',
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nThe service had 14,590 contacts; of these 11,592 came from the police and 3,000 from schools.\n`),
+    expect: warning('typed-total-mismatch', NARRATIVE, 6, null, ['"14,590"', '14,592']),
+    exitCode: 0,
+  },
+  {
+    name: 'narrative-typed-total-nbsp-and-emphasis',
+    problem: 'the same typed total, with a non-breaking space as the thousands separator and emphasis on a part',
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nThe service had 14\u00a0590 contacts. Of these, **11,592** came from the police and 3,000 from schools.\n`),
+    expect: warning('typed-total-mismatch', NARRATIVE, 6, null, ['14,592']),
+    exitCode: 0,
+  },
+  {
+    name: 'narrative-typed-percentage-disagrees',
+    problem: 'a typed percentage that is not the share its typed figures give',
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nReferrals concluded within a month were 9 of 12 (62%).\n`),
+    expect: warning('typed-percentage-mismatch', NARRATIVE, 6, null, ['62%', '75%']),
+    exitCode: 0,
+  },
+  {
+    name: 'narrative-typed-figure',
+    problem: 'a typed amount that is a figure the tool computes, where a live figure should be',
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nExpenditure in the year was £50,501.\n`),
+    expect: warning('typed-figure', NARRATIVE, 6, null, ['{{value "finance.expenditure_total"}}']),
+    exitCode: 0,
+  },
+  {
+    name: 'narrative-numbers-that-are-not-figures',
+    problem: 'years, dates, references, ages, legislation, telephone numbers, durations and a marked number (valid)',
+    mutate: (b) =>
+      b.edit(
+        NARRATIVE,
+        (t) =>
+          `${t}\nUnder section 11 of the Children Act 2004 (para 3.4, appendix 2), children aged 0\u201318 and under-5s were seen in 2012\u201313 ` +
+          `by 31 March 2013; call 01422 393336 within 2 working days. Room 1{{! not a figure }} held one-to-one meetings, one at a time.\n`,
+      ),
+    expect: null,
+    exitCode: 0,
+  },
+  {
+    name: 'published-figure-disagrees-with-returns',
+    problem: 'a supplied figure for the year that the returns do not give (validate reports it as build does)',
+    mutate: (b) => b.edit(PUBLISHED, (t) => `${t}2012-13,lado.referrals,5,Example annual report 2012-13\n`),
+    expect: warning('reconciliation-difference', PUBLISHED, 4, 'Value', ['5', '3']),
+    exitCode: 0,
   },
 ];

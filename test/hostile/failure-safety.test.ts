@@ -2,8 +2,10 @@
  * Failure safety (issue 5, item 6), with the real CLI as a child process (dist/, built by `npm test`):
  * a build SIGKILLed while its PDF is printing leaves the previous outputs byte-identical with nothing
  * half-written beside them; a kill in the middle of writing leaves each output whole (old or new); and a
- * browser that crashes or hangs ends the build with exit code 4 and an honest message in bounded time,
- * never "Wrote …". Needs a real browser: skipped with a reason on a machine without one, but in CI
+ * browser that crashes or hangs ends the build with exit code 4 and an honest message, never "Wrote …".
+ * No test asserts a duration: "bounded time" is shown by the CLI ending BY ITSELF (its own timeouts)
+ * with exit code 4, where each run has only a generous safety deadline (SAFETY_DEADLINE_MS) after which
+ * the test kills it and fails. Needs a real browser: skipped with a reason on a machine without one, but in CI
  * (CI=true) a missing browser fails the suite.
  */
 import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
@@ -28,8 +30,13 @@ const IN_CI = process.env.CI === 'true';
 const BROWSER = findBrowser({ env: process.env });
 const SAMPLE = path.join(REPO, 'data-samples', 'calderdale');
 const YEAR = '2012-13';
-/** The longest a build with a crashed or hung browser may take to end: the issue asks for a bounded time. */
-const HANG_BOUND_MS = 90_000;
+/**
+ * The safety net for one CLI run: generous, so a loaded machine never fails a test on time. A run that
+ * reaches it is killed by the test (SIGKILL), which fails every test below that expects an exit code.
+ */
+const SAFETY_DEADLINE_MS = 600_000;
+/** The safety net for a test of several CLI runs. */
+const TEST_TIMEOUT_MS = 1_200_000;
 /** A temporary file of src/io/atomic-write.ts: `.<target>.<pid>.<12 hex>.tmp`. */
 const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/;
 
@@ -99,13 +106,13 @@ suite.concurrent(title, () => {
     previousDir = path.join(root, 'previous');
     const first = startCli(['build', YEAR, '--data', previousBoard, '--out', previousDir, '--format', 'html,pdf', '--browser', BROWSER.path], {
       env: { SOURCE_DATE_EPOCH: '1000000000' },
-      deadlineMs: 120_000,
+      deadlineMs: SAFETY_DEADLINE_MS,
     });
     expect((await first.exited).code, first.stderr).toBe(0);
     previous = readFolder(previousDir);
 
     const nextDir = path.join(root, 'next');
-    const reference = startCli(buildArgs(nextDir), { deadlineMs: 120_000 });
+    const reference = startCli(buildArgs(nextDir), { deadlineMs: SAFETY_DEADLINE_MS });
     await reference.waitForStderr(/Printing the PDF/);
     const printingAt = reference.elapsed();
     const done = await reference.exited;
@@ -124,7 +131,7 @@ suite.concurrent(title, () => {
     writeFileSync(fakeBrowsers.segfaults, '#!/bin/sh\nkill -SEGV $$\n');
     writeFileSync(fakeBrowsers.hangs, '#!/bin/sh\nexec sleep 100000\n');
     for (const file of Object.values(fakeBrowsers)) chmodSync(file, 0o755);
-  }, 300_000);
+  }, TEST_TIMEOUT_MS);
 
   afterAll(() => {
     if (notes.length > 0) console.log(`failure safety notes:\n  ${notes.join('\n  ')}`);
@@ -144,42 +151,57 @@ suite.concurrent(title, () => {
 
   it('SIGKILL while the PDF is printing, at four random moments: the previous outputs are byte-identical, nothing half-written', async () => {
     const random = seededRandom(SEED);
-    // Between 5% and 80% of the measured print time after the "Printing the PDF" line.
+    // Between 5% and 80% of the measured print time after the "Printing the PDF" line. The machine's load
+    // can change between the measurement and the kill: a kill that would land after the build had ended or
+    // started writing is retried at half the delay (down to at once), so the test never depends on speed.
     const fractions = [0, 1, 2, 3].map(() => 0.05 + 0.75 * random());
-    for (const fraction of fractions) {
-      const delay = Math.round(fraction * printMs);
-      const context = `killed ${delay} ms after "Printing the PDF" (print takes ${Math.round(printMs)} ms)`;
-      const out = path.join(root, `out-kill-${delay}`);
-      cpSync(previousDir, out, { recursive: true });
-      const seen = new Set<string>();
-      const watcher = watch(out, (_event, name) => name && seen.add(String(name)));
-      try {
-        const run = startCli(buildArgs(out), { deadlineMs: 120_000 });
-        await run.waitForStderr(/Printing the PDF/);
-        await new Promise((r) => setTimeout(r, delay));
-        const browser = browserPids(run.child.pid!)[0];
-        const profile = browser === undefined ? null : profileDirOf(browser);
-        expect(run.child.exitCode, `${context}: the build had already ended`).toBeNull();
-        expect([...seen], `${context}: the build had started writing before the kill`).toEqual([]);
-        run.child.kill('SIGKILL');
-        const ended = await run.exited;
-        expect(ended.signal).toBe('SIGKILL');
-        // With its DevTools pipe closed the browser quits by itself; anything left is ended here.
-        if (browser !== undefined && !(await awaitGone(browser, 10_000))) notes.push(`${context}: the browser outlived the killed CLI by 10 s (${groupCommands(browser).length} processes)`);
-        if (removeLeftoverProfile(profile)) notes.push(`${context}: left its browser profile folder ${profile} behind (a SIGKILL cannot be cleaned up after)`);
-        expectPreviousIntact(out, context);
-      } finally {
-        watcher.close();
+    for (const [trial, fraction] of fractions.entries()) {
+      for (let delay = Math.round(fraction * printMs); ; delay = Math.floor(delay / 2)) {
+        if (await killWhilePrinting(trial, delay)) break;
+        if (delay === 0) throw new Error(`trial ${trial + 1}: the build had ended or started writing before even an immediate kill`);
       }
     }
-  }, 300_000);
+  }, TEST_TIMEOUT_MS);
+
+  /** One kill `delay` ms after "Printing the PDF"; false (and a note) if the build got past printing first. */
+  async function killWhilePrinting(trial: number, delay: number): Promise<boolean> {
+    const context = `killed ${delay} ms after "Printing the PDF" (print took ${Math.round(printMs)} ms when measured)`;
+    const out = path.join(root, `out-kill-${trial}-${delay}`);
+    cpSync(previousDir, out, { recursive: true });
+    const seen = new Set<string>();
+    const watcher = watch(out, (_event, name) => name && seen.add(String(name)));
+    try {
+      const run = startCli(buildArgs(out), { deadlineMs: SAFETY_DEADLINE_MS });
+      await run.waitForStderr(/Printing the PDF/);
+      await new Promise((r) => setTimeout(r, delay));
+      const browser = browserPids(run.child.pid!)[0];
+      const profile = browser === undefined ? null : profileDirOf(browser);
+      if (run.child.exitCode !== null || seen.size > 0) {
+        notes.push(`${context}: the build had ${run.child.exitCode !== null ? 'ended' : 'started writing'} before the kill; retried sooner`);
+        run.child.kill('SIGKILL');
+        await run.exited;
+        if (browser !== undefined) await awaitGone(browser, 10_000);
+        return false;
+      }
+      run.child.kill('SIGKILL');
+      const ended = await run.exited;
+      expect(ended.signal).toBe('SIGKILL');
+      // With its DevTools pipe closed the browser quits by itself; anything left is ended here.
+      if (browser !== undefined && !(await awaitGone(browser, 10_000))) notes.push(`${context}: the browser outlived the killed CLI by 10 s (${groupCommands(browser).length} processes)`);
+      if (removeLeftoverProfile(profile)) notes.push(`${context}: left its browser profile folder ${profile} behind (a SIGKILL cannot be cleaned up after)`);
+      expectPreviousIntact(out, context);
+      return true;
+    } finally {
+      watcher.close();
+    }
+  }
 
   it('SIGKILL the moment the first temporary output appears: every output is whole, old or new, never a mixture', async () => {
     for (let trial = 0; trial < 3; trial++) {
       const context = `killed as the first temporary file appeared (trial ${trial + 1})`;
       const out = path.join(root, `out-kill-writing-${trial}`);
       cpSync(previousDir, out, { recursive: true });
-      const run = startCli(buildArgs(out), { deadlineMs: 120_000 });
+      const run = startCli(buildArgs(out), { deadlineMs: SAFETY_DEADLINE_MS });
       const watcher = watch(out, (_event, name) => {
         if (name && TEMP_FILE.test(String(name))) run.child.kill('SIGKILL');
       });
@@ -204,86 +226,103 @@ suite.concurrent(title, () => {
     const out = path.join(root, 'out-kill-writing-2');
     const stale = readdirSync(out).filter((n) => TEMP_FILE.test(n));
     if (stale.length > 0) {
-      const rebuild = startCli(buildArgs(out), { deadlineMs: 120_000 });
+      const rebuild = startCli(buildArgs(out), { deadlineMs: SAFETY_DEADLINE_MS });
       expect((await rebuild.exited).code, rebuild.stderr).toBe(0);
       const after = readdirSync(out).filter((n) => TEMP_FILE.test(n));
       notes.push(`a complete build into that folder afterwards ${after.length > 0 ? `leaves the stale temporary file(s) there: ${after.join(', ')}` : 'removes the stale temporary files'}`);
     }
-  }, 300_000);
+  }, TEST_TIMEOUT_MS);
 
-  const failures: [name: string, browser: () => string, boundMs: number][] = [
-    ['a browser that exits at once', () => fakeBrowsers.exits, 30_000],
-    ['a browser that crashes (SIGSEGV) as it starts', () => fakeBrowsers.segfaults, 30_000],
+  const failures: [name: string, browser: () => string][] = [
+    ['a browser that exits at once', () => fakeBrowsers.exits],
+    ['a browser that crashes (SIGSEGV) as it starts', () => fakeBrowsers.segfaults],
   ];
-  for (const [name, browser, boundMs] of failures) {
-    it(`${name}: exit code 4 and an honest message within ${boundMs / 1000} s, previous outputs intact`, async () => {
+  for (const [name, browser] of failures) {
+    it(`${name}: the build ends by itself with exit code 4 and an honest message, previous outputs intact`, async () => {
       const out = path.join(root, `out-${name.replace(/\W+/g, '-')}`);
       cpSync(previousDir, out, { recursive: true });
-      const run = startCli(buildArgs(out, browser()), { deadlineMs: boundMs + 5_000 });
+      const run = startCli(buildArgs(out, browser()), { deadlineMs: SAFETY_DEADLINE_MS });
       const ended = await run.exited;
-      expect(ended.ms, `${name}: took ${Math.round(ended.ms)} ms`).toBeLessThan(boundMs);
       expectHonestFailure(run, ended.code, name);
       expect(run.stderr).toContain(browser());
       expectPreviousIntact(out, name);
-    }, 60_000);
+    }, TEST_TIMEOUT_MS);
   }
 
-  it(`the real browser killed while printing: exit code 4, "crashed or was killed", within 45 s, previous outputs intact`, async () => {
-    const out = path.join(root, 'out-browser-killed');
-    cpSync(previousDir, out, { recursive: true });
-    const run = startCli(buildArgs(out), { deadlineMs: 90_000 });
-    await run.waitForStderr(/Printing the PDF/);
-    const browser = await printingBrowser(run);
-    const killedAt = run.elapsed();
-    process.kill(browser, 'SIGKILL');
-    const ended = await run.exited;
-    // Usually under a second; when the kill lands between protocol calls, Puppeteer notices only at its
-    // 30 s launch/protocol bound (seen once in CI at 30.05 s). The bound is what matters: never a hang.
-    expect(ended.ms - killedAt, 'from the browser crash to the exit').toBeLessThan(45_000);
-    expectHonestFailure(run, ended.code, 'browser killed while printing');
-    expect(run.stderr).toMatch(/crashed or was killed|quit unexpectedly|tab crashed/);
-    expectPreviousIntact(out, 'browser killed while printing');
-  }, 120_000);
-
-  it(`the real browser frozen (SIGSTOP) while printing: exit code 4 and "took longer" within ${HANG_BOUND_MS / 1000} s, previous outputs intact`, async () => {
-    const out = path.join(root, 'out-browser-frozen');
-    cpSync(previousDir, out, { recursive: true });
-    const run = startCli(buildArgs(out), { deadlineMs: HANG_BOUND_MS + 30_000 });
-    await run.waitForStderr(/Printing the PDF/);
-    // Well into the print: a browser frozen while it is still starting is the known bug below.
-    const browser = await printingBrowser(run, Math.max(1_000, 0.35 * printMs));
-    process.kill(browser, 'SIGSTOP');
-    try {
+  it(`the real browser killed while printing: the build ends by itself with exit code 4, "crashed or was killed", previous outputs intact`, async () => {
+    // On a busy machine the first page can appear before Puppeteer has finished starting the browser, so a
+    // kill meant for the print lands in the launch ("Could not start the browser"): that is an honest
+    // failure too, but not the case under test, so it is tried again later in the print (order, not speed).
+    for (let attempt = 1, afterMs = 300; ; attempt++, afterMs *= 3) {
+      const out = path.join(root, `out-browser-killed-${attempt}`);
+      cpSync(previousDir, out, { recursive: true });
+      const run = startCli(buildArgs(out), { deadlineMs: SAFETY_DEADLINE_MS });
+      await run.waitForStderr(/Printing the PDF/);
+      const browser = await printingBrowser(run, afterMs);
+      process.kill(browser, 'SIGKILL');
       const ended = await run.exited;
-      if (/Could not start the browser/.test(run.stderr)) throw new Error(`the browser was frozen before it had finished starting (the known bug below), not while printing:\n${run.stderr}`);
-      expect(ended.ms, `a frozen browser ended the build after ${Math.round(ended.ms)} ms`).toBeLessThan(HANG_BOUND_MS);
-      expectHonestFailure(run, ended.code, 'browser frozen while printing');
-      expect(run.stderr).toMatch(/took longer than|stopped responding/);
-      expectPreviousIntact(out, 'browser frozen while printing');
-    } finally {
-      await awaitGone(browser, 1_000);
+      // Usually under a second; when the kill lands between protocol calls, Puppeteer notices only at its
+      // 30 s launch/protocol bound. What matters is that it ends by itself (exit 4), never a hang.
+      expectHonestFailure(run, ended.code, 'browser killed while printing');
+      expectPreviousIntact(out, 'browser killed while printing');
+      if (/Could not start the browser/.test(run.stderr) && attempt < 4) {
+        notes.push(`browser killed, attempt ${attempt}: the kill ${afterMs} ms after the first page landed while the browser was still starting; retried later`);
+        continue;
+      }
+      expect(run.stderr).toMatch(/crashed or was killed|quit unexpectedly|tab crashed/);
+      return;
     }
-  }, HANG_BOUND_MS + 60_000);
+  }, TEST_TIMEOUT_MS);
+
+  it(`the real browser frozen (SIGSTOP) while printing: the build ends by itself (its print timeout) with exit code 4 and "took longer", previous outputs intact`, async () => {
+    // Well into the print: a browser frozen while it is still starting is the known bug below. If the
+    // machine got faster since printMs was measured and the print finished before the freeze, try again
+    // sooner (the test depends on the order of events, never on their speed).
+    for (let attempt = 1, afterMs = Math.max(1_000, 0.35 * printMs); ; attempt++, afterMs = Math.max(300, afterMs / 2)) {
+      const out = path.join(root, `out-browser-frozen-${attempt}`);
+      cpSync(previousDir, out, { recursive: true });
+      const run = startCli(buildArgs(out), { deadlineMs: SAFETY_DEADLINE_MS });
+      await run.waitForStderr(/Printing the PDF/);
+      const browser = await printingBrowser(run, afterMs);
+      process.kill(browser, 'SIGSTOP');
+      try {
+        const ended = await run.exited;
+        if (ended.code === 0 && attempt < 4) {
+          notes.push(`frozen browser, attempt ${attempt}: the print had finished ${Math.round(afterMs)} ms after the page started; retried sooner`);
+          continue;
+        }
+        if (/Could not start the browser/.test(run.stderr)) throw new Error(`the browser was frozen before it had finished starting (the known bug below), not while printing:\n${run.stderr}`);
+        expectHonestFailure(run, ended.code, 'browser frozen while printing');
+        expect(run.stderr).toMatch(/took longer than|stopped responding/);
+        expectPreviousIntact(out, 'browser frozen while printing');
+        return;
+      } finally {
+        await awaitGone(browser, 1_000);
+      }
+    }
+  }, TEST_TIMEOUT_MS);
 
   // KNOWN BUG (src/pdf/browser-session.ts, src/cli/commands/build.ts): a browser that starts but never
   // speaks the DevTools protocol is given up on only when Puppeteer's protocolTimeout (60 s) expires (the
   // 30 s launch timeout does not apply with `pipe: true`), and the process then lingers another 60 s on
   // Puppeteer's unawaited Browser.close: 123 s in all. There is no option to shorten it; see the report.
   // LSCB_REPORT_BROWSER_TIMEOUT is the option asked for (seconds, launch and print); it is ignored today.
-  it.fails(`a browser that never answers: exit code 4 and an honest message within ${HANG_BOUND_MS / 1000} s, previous outputs intact`, async () => {
+  // The test asserts no duration: once the option is honoured, the build says it gave up after 10 s.
+  it.fails(`a browser that never answers: LSCB_REPORT_BROWSER_TIMEOUT=10 is honoured (exit code 4, "10 s" in the message), previous outputs intact`, async () => {
     const out = path.join(root, 'out-never-answers');
     cpSync(previousDir, out, { recursive: true });
-    const run = startCli(buildArgs(out, fakeBrowsers.hangs), { env: { LSCB_REPORT_BROWSER_TIMEOUT: '10' }, deadlineMs: HANG_BOUND_MS + 1_000 });
+    const run = startCli(buildArgs(out, fakeBrowsers.hangs), { env: { LSCB_REPORT_BROWSER_TIMEOUT: '10' }, deadlineMs: SAFETY_DEADLINE_MS });
     const ended = await run.exited;
-    expect(ended.ms, `a browser that never answered ended the build after ${Math.round(ended.ms)} ms`).toBeLessThan(HANG_BOUND_MS);
     expectHonestFailure(run, ended.code, 'browser never answers');
+    expect(run.stderr).toMatch(/\b10 s\b/);
     expectPreviousIntact(out, 'browser never answers');
-  }, HANG_BOUND_MS + 30_000);
+  }, TEST_TIMEOUT_MS);
 });
 
 /** The browser of a build that has said it is printing, `afterMs` after it has a renderer (a page) running. */
 async function printingBrowser(run: CliProcess, afterMs = 300): Promise<number> {
-  for (let i = 0; i < 600; i++) {
+  // Polls until the page is up or the build has ended (the test's safety net bounds the wait, not a count).
+  for (;;) {
     const browser = browserPids(run.child.pid!)[0];
     if (browser !== undefined && groupCommands(browser).some((c) => c.includes('--type=renderer'))) {
       await new Promise((r) => setTimeout(r, afterMs));
@@ -292,5 +331,4 @@ async function printingBrowser(run: CliProcess, afterMs = 300): Promise<number> 
     if (run.child.exitCode !== null) throw new Error(`the build ended before its browser was seen printing:\n${run.stderr}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('the browser never started a page');
 }

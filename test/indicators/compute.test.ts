@@ -164,15 +164,33 @@ describe('computeYear: CDOP, training, finance and context', () => {
   });
 
   it('totals finance from the lines, not the stated totals, in exact pence', () => {
-    const f = (type: string, amount: number) => ({ type, heading: type, partner: null, amount });
+    const f = (type: string, pence: number | null) => ({ type, heading: type, partner: null, pence });
     const v = values(
       makeYear('2012-13', {
-        finance: [f('expenditure', 0.1), f('expenditure', 0.2), f('total-expenditure', 999), f('income', 100), f('total-income', 5), f('carry-forward', 1)],
+        finance: [f('expenditure', 10), f('expenditure', 20), f('expenditure', null), f('total-expenditure', 99900), f('income', 10000), f('total-income', 500), f('carry-forward', 100)],
       }),
     );
     expect(v.get('finance.expenditure_total')?.value).toBe(0.3);
+    expect(v.get('finance.expenditure_total')?.decimals).toBe(2);
     expect(v.get('finance.income_total')?.value).toBe(100);
     expect(v.get('finance.carry_forward')?.value).toBe(99.7);
+    expect(v.get('finance.met_from_reserves')?.value).toBe(0);
+    expect(v.get('finance.closing_reserves')?.value).toBeNull();
+  });
+
+  it('meets an overspend from reserves, never a negative carry forward, and keeps whole pounds without pence', () => {
+    const f = (type: string, pence: number) => ({ type, heading: type, partner: 'P', pence });
+    const v = values(
+      makeYear('2012-13', {
+        finance: [f('expenditure', 42162959), f('contribution', 30695000), f('opening-reserves', 15000000)],
+      }),
+    );
+    expect(v.get('finance.expenditure_total')?.value).toBe(421629.59);
+    expect(v.get('finance.carry_forward')?.value).toBe(0);
+    expect(v.get('finance.met_from_reserves')?.value).toBe(114679.59);
+    expect(v.get('finance.closing_reserves')?.value).toBe(35320.41);
+    const whole = values(makeYear('2012-13', { finance: [f('expenditure', 100), f('income', 200)] }));
+    expect(whole.get('finance.carry_forward')?.decimals).toBeUndefined();
   });
 
   it('takes context figures as supplied, with their source and finer precision', () => {

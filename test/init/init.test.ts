@@ -12,7 +12,7 @@ import { lastCompletedYear } from '../../src/init/default-year.js';
 import { placeholderLine } from '../../src/init/placeholders.js';
 import { loadBoard } from '../../src/load/load-board.js';
 import { readCsv } from '../../src/load/read-csv.js';
-import { COMPARATOR_COLUMNS, OTHER_FILES, PUBLISHED_FIGURES_COLUMNS, RETURNS } from '../../src/returns/definitions.js';
+import { COMPARATOR_COLUMNS, OTHER_FILES, PUBLISHED_FIGURES_COLUMNS, returnsFor } from '../../src/returns/definitions.js';
 import { recommendationsSchema } from '../../src/returns/schemas.js';
 import { runCli } from '../cli/helpers.js';
 
@@ -31,7 +31,7 @@ function expectedFiles(year: string): string[] {
     OTHER_FILES.publishedFigures,
     OTHER_FILES.comparators,
     `${year}/README.md`,
-    ...RETURNS.map((d) => `${year}/${d.file}`),
+    ...returnsFor('board').map((d) => `${year}/${d.file}`),
     `${year}/${OTHER_FILES.recommendations}`,
     ...KNOWN_SECTIONS.map((s) => `${year}/${OTHER_FILES.narrativeDir}/${s.id}.md`),
   ];
@@ -123,7 +123,7 @@ describe('lscb-report init', () => {
   it('writes header-only return templates whose headers are the definitions\' headers', async () => {
     const dir = path.join(work, 'board');
     expect((await runCli(['init', dir, '--year', '2013-14'])).code).toBe(0);
-    for (const def of RETURNS) {
+    for (const def of returnsFor('board')) {
       const bytes = await readFile(path.join(dir, '2013-14', def.file));
       expect(headerOf(bytes.toString('utf8')), def.file).toEqual(def.columns.map((c) => c.header));
       const { table, findings } = readCsv(bytes, def.file, def.columns);
@@ -138,7 +138,7 @@ describe('lscb-report init', () => {
     const dir = path.join(work, 'board');
     expect((await runCli(['init', dir, '--year', '2013-14'])).code).toBe(0);
     const guide = await readFile(path.join(dir, '2013-14', 'README.md'), 'utf8');
-    for (const def of RETURNS) {
+    for (const def of returnsFor('board')) {
       expect(guide).toContain(`### ${def.title}: \`${def.file}\``);
       for (const col of def.columns) {
         expect(guide).toContain(`| ${col.header} | ${col.required ? 'yes' : 'no'} |`);

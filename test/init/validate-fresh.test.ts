@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_SECTIONS } from '../../src/config/sections.js';
 import { RETURN_SUPPLIERS } from '../../src/init/return-suppliers.js';
-import { RETURNS } from '../../src/returns/definitions.js';
+import { returnsFor } from '../../src/returns/definitions.js';
 import { validateYear } from '../../src/validate/validate-year.js';
 import { runCli } from '../cli/helpers.js';
 
@@ -44,8 +44,8 @@ describe('validate on a fresh init folder', () => {
     expect(report.valid).toBe(true);
 
     const empty = report.findings.filter((f) => f.code === 'return-empty');
-    expect(empty.map((f) => f.file).sort()).toEqual(RETURNS.map((d) => `2013-14/${d.file}`).sort());
-    for (const def of RETURNS) {
+    expect(empty.map((f) => f.file).sort()).toEqual(returnsFor('board').map((d) => `2013-14/${d.file}`).sort());
+    for (const def of returnsFor('board')) {
       const f = empty.find((x) => x.file === `2013-14/${def.file}`)!;
       expect(f.severity).toBe('warning');
       expect(f.message).toContain(`collect this return from ${RETURN_SUPPLIERS[def.id]}`);

@@ -122,12 +122,12 @@ describe('readCsv: headers', () => {
 });
 
 describe('looksLikePersonalData', () => {
-  it.each(['Name', 'Child name', "Child's name", 'First name', 'Surname', 'Full Name', 'DOB', 'D.O.B.', 'Date of birth', 'Birth date', 'Address', 'Home address', 'Postcode', 'Post code', 'NHS number', 'NHS no', 'UPN', 'Email', 'E-mail', 'Telephone', 'NI number'])(
+  it.each(['Name', 'Child name', "Child's name", 'First name', 'Surname', 'Full Name', 'DOB', 'D.O.B.', 'Date of birth', 'Birth date', 'Address', 'Home address', 'Postcode', 'Post code', 'NHS number', 'NHS no', 'UPN', 'Email', 'E-mail', 'Telephone', 'NI number', 'child_name', 'ChildName', 'date_of_birth', 'DateOfBirth', 'home_address', 'Post_Code', 'nhs_no', 'NHSNumber', 'CHILD_NAME', 'e_mail', 'Mobile'])(
     '%s is personal data',
     (header) => expect(looksLikePersonalData(header)).toBe(true),
   );
 
-  it.each(['Agency name', 'Course name', 'School name', 'Event name', 'Team name', 'Locality', 'Age band', 'Plan ref', 'Child ref', 'Notes', 'Date notified'])(
+  it.each(['Agency name', 'Course name', 'School name', 'Event name', 'Team name', 'Locality', 'Age band', 'Plan ref', 'Child ref', 'Notes', 'Date notified', 'agency_name', 'CourseName', 'Date_notified', 'Plan_ref'])(
     '%s is not',
     (header) => expect(looksLikePersonalData(header)).toBe(false),
   );

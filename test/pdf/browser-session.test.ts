@@ -200,12 +200,10 @@ describeWithBrowser('BrowserSession with a real browser', () => {
   });
 
   it('stops a print that runs out of time with PdfError "timeout", and the session still works', async () => {
-    const started = Date.now();
     await expect(session.print(FIXTURE, { ...META, timeoutMs: 1 })).rejects.toMatchObject({
       kind: 'pdf-failed',
       reason: 'timeout',
     });
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect((await session.print(FIXTURE, META)).pageCount).toBe(6);
   });
 
@@ -222,9 +220,7 @@ describeWithBrowser('BrowserSession with a real browser', () => {
       expect(existsSync(doomed.profileDir)).toBe(true);
       const printing = doomed.print(FIXTURE, { ...META, fillContents: true });
       process.kill(doomed.pid ?? -1, 'SIGKILL');
-      const started = Date.now();
       await expect(printing).rejects.toMatchObject({ kind: 'pdf-failed', reason: 'crashed' });
-      expect(Date.now() - started).toBeLessThan(10_000);
       expect(doomed.isConnected).toBe(false);
       await expect(doomed.print(FIXTURE, META)).rejects.toBeInstanceOf(PdfError);
     } finally {

@@ -11,6 +11,9 @@ import { previewCommand, type PreviewOptions } from '../../src/cli/commands/prev
 import type { CliIo } from '../../src/cli/io.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 
+/** How long a wait may last before the test gives up: a generous safety net for a busy machine, not a limit under test. */
+export const SAFETY_NET_MS = 180_000;
+
 /** A preview running in this process. */
 export interface RunningPreview {
   url: string;
@@ -45,13 +48,13 @@ export async function startPreviewForTest(dir: string, options: PreviewOptions =
     },
   );
   done.catch(() => undefined);
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + SAFETY_NET_MS;
   let url: string | undefined;
   while (!url) {
     url = /(http:\/\/\S+\/)/.exec(stdout)?.[1];
     if (url) break;
     if (settled) throw new Error(`preview ended before serving: ${String((settled as { error?: unknown }).error ?? (settled as { code?: number }).code)}\n${stderr}`);
-    if (Date.now() > deadline) throw new Error(`preview did not start in 30 s:\n${stderr}`);
+    if (Date.now() > deadline) throw new Error(`preview did not start in ${SAFETY_NET_MS / 1000} s:\n${stderr}`);
     await new Promise((r) => setTimeout(r, 20));
   }
   return {
@@ -91,7 +94,7 @@ export function httpGet(url: string, options: { host?: string; method?: string }
 }
 
 /** Read the first `count` events of a Server-Sent Events stream, then close it. */
-export function readEvents(url: string, count: number, timeoutMs = 20_000): Promise<{ headers: Record<string, string | string[] | undefined>; events: { event: string; data: string }[] }> {
+export function readEvents(url: string, count: number, timeoutMs = SAFETY_NET_MS): Promise<{ headers: Record<string, string | string[] | undefined>; events: { event: string; data: string }[] }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const events: { event: string; data: string }[] = [];
@@ -144,7 +147,7 @@ export function fingerprint(dir: string): Map<string, string> {
 }
 
 /** Wait until `check` returns true (polling), or fail with `what`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = SAFETY_NET_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -90,7 +90,7 @@ describeWithBrowser('the PDF (real browser)', () => {
     plain = [await build(SAMPLE_DIR, browser), await build(SAMPLE_DIR, browser)];
     withEpoch = [await build(SAMPLE_DIR, browser, { SOURCE_DATE_EPOCH: OTHER_EPOCH }), await build(SAMPLE_DIR, browser, { SOURCE_DATE_EPOCH: OTHER_EPOCH })];
     atPublication = await build(SAMPLE_DIR, browser, { SOURCE_DATE_EPOCH: PUBLICATION_EPOCH });
-  }, 240_000);
+  }, 900_000);
 
   it('is byte-identical when built twice, with or without SOURCE_DATE_EPOCH, as are the other files', () => {
     expect(Object.keys(hashes(plain[0])).sort()).toEqual(['csv', 'html', 'json', 'pdf']);

@@ -173,17 +173,37 @@ describe('finance-totals', () => {
   it('compares to the penny and explains a deficit', () => {
     const data = year({
       finance: [
-        { type: 'income', amount: 100.1 },
-        { type: 'income', amount: 0.2 },
-        { type: 'expenditure', amount: 150 },
-        { type: 'total-income', amount: 100.3 },
-        { type: 'carry-forward', amount: 0 },
+        { type: 'income', pence: 10010 },
+        { type: 'income', pence: 20 },
+        { type: 'expenditure', pence: 15000 },
+        { type: 'total-income', pence: 10030 },
+        { type: 'carry-forward', pence: 0 },
       ],
     });
     const findings = runCheck(financeTotals, data);
     expect(where(findings)).toEqual([['carry-forward-mismatch', 'error', '2012-13/finance.csv', 6, 'Amount']]);
     expect(findings[0]?.message).toContain('is -£49.70');
-    expect(findings[0]?.hint).toMatch(/reserves brought forward/);
+    expect(findings[0]?.hint).toMatch(/£49.70 met from reserves as a from-reserves line/);
+  });
+
+  it('checks reserves lines against the balance and closing reserves against opening, to the penny', () => {
+    const data = year({
+      finance: [
+        { type: 'expenditure', pence: 42162959 },
+        { type: 'contribution', heading: 'Council', partner: 'Council', pence: 30695000 },
+        { type: 'from-reserves', pence: 11467959 },
+        { type: 'opening-reserves', pence: 15000000 },
+        { type: 'closing-reserves', pence: 3532042 },
+      ],
+    });
+    const findings = runCheck(financeTotals, data);
+    expect(where(findings)).toEqual([['reserves-mismatch', 'error', '2012-13/finance.csv', 6, 'Amount']]);
+    expect(findings[0]?.message).toContain('less net expenditure (£114,679.59) come to £35,320.41: a difference of £0.01');
+  });
+
+  it('requires a contribution to name its partner', () => {
+    const data = year({ finance: [{ type: 'contribution', heading: 'Police', partner: null, pence: 100 }] });
+    expect(where(runCheck(financeTotals, data))).toEqual([['partner-missing', 'error', '2012-13/finance.csv', 2, 'Partner']]);
   });
 });
 
@@ -253,11 +273,11 @@ describe('narrative live figures', () => {
 });
 
 describe('personal identifiers in free text', () => {
-  it.each(['HX1 2AB', 'lives at hx12ab', 'SW1A 1AA', 'call 01422 123456', '+44 1422 123 456', 'jo@example.org'])('%s is caught', (text) => {
+  it.each(['HX1 2AB', 'lives at hx12ab', 'SW1A 1AA', 'call 01422 123456', '+44 1422 123 456', 'jo@example.org', '943 476 5919', 'NHS 9434765919', 'nhs no: 123', 'DOB 12/03/2005', 'born 12.3.2005', 'NI QQ123456C', 'QQ 12 34 56 C', '(01422) 393000', '01422\u2011393000', 'Helpline 0800 123 4567', '\uff10\uff11\uff14\uff12\uff12 393000'])('%s is caught', (text) => {
     expect(personalIdentifierIn(text)).not.toBeNull();
   });
 
-  it.each(['Halifax North & East', 'Working with neglect: level 2', 'Total 2012-13', 'CSE awareness 2013', 'West Yorkshire Police', 'Ref 12345', 'KS2 2nd cohort', 'Y10 1st term'])('%s is not', (text) => {
+  it.each(['Halifax North & East', 'Working with neglect: level 2', 'Total 2012-13', 'CSE awareness 2013', 'West Yorkshire Police', 'Ref 12345', 'KS2 2nd cohort', 'Y10 1st term', '01/04/2012 - 31/03/2013', '01-04-2012 to 31-03-2013', 'Budget 2012-2013 £138,706', 'Course 101 of 2013', 'Ref 1234567890'])('%s is not', (text) => {
     expect(personalIdentifierIn(text)).toBeNull();
   });
 });

@@ -15,7 +15,6 @@ import type { BrowserSession } from '../../pdf/browser-session.js';
 import { caseReferences, findCaseRefs, type CaseRef } from '../../disclosure/case-refs.js';
 import { discloseIndicators, EDITIONS, type DisclosureInfo, type Edition } from '../../disclosure/disclose-indicators.js';
 import { indicatorsCsv, indicatorsJson } from '../../indicators/output.js';
-import { buildIndicatorReport, loadAllYears } from '../../indicators/compute.js';
 import { loadBoard, type BoardData, type YearData } from '../../load/load-board.js';
 import type { AtomicWriteFile } from '../../io/atomic-write.js';
 import { writeOutputs } from '../write-outputs.js';
@@ -26,7 +25,7 @@ import { TemplateError } from '../../report/templates.js';
 import { TemplateRenderError } from '../../report/render-html.js';
 import { assembleReport, parseSourceDateEpoch, reportFileNames, reportPdfMetadata } from '../../report/build-report.js';
 import { hasErrors, sortFindings, type Finding } from '../../validate/findings.js';
-import { validateYear } from '../../validate/validate-year.js';
+import { RECONCILIATION_CODES, validateYear } from '../../validate/validate-year.js';
 import { findingSummary, formatFindingsText } from '../format-findings.js';
 import type { CliIo } from '../io.js';
 import { requireYearFolder, requireYearLabel, resolveDataDir } from '../options.js';
@@ -221,7 +220,7 @@ async function buildYear(
   const { edition, threshold } = resolveEdition(options, board);
   await requireYearFolder(dir, year, board.years);
   progress(`Validating ${year} in ${dir} …`);
-  const { data, findings } = await validateYear(dir, year, { board });
+  const { data, findings, years, indicators } = await validateYear(dir, year, { board, threshold, yearCache });
   if (hasErrors(findings)) {
     printFindings(io, findings);
     io.stderr(`${year}: ${findingSummary(findings)}: the report was not built. Fix the errors and build again.\n`);
@@ -232,11 +231,8 @@ async function buildYear(
 
   // Compute.
   progress('Computing indicators …');
-  yearCache.set(year, data);
-  const years = await loadAllYears(board, yearCache);
-  for (const [y, d] of years) yearCache.set(y, d);
-  const indicators = buildIndicatorReport(board, years, year);
-  const reconciliation = sortFindings(indicators.findings);
+  // The indicators were computed by validate; its findings already list the reconciliation differences.
+  const reconciliation = sortFindings(indicators.findings.filter((f) => !RECONCILIATION_CODES.has(f.code)));
   printFindings(io, reconciliation);
   if (hasErrors(reconciliation)) {
     io.stderr(`${year}: the figures do not reconcile (${findingSummary(reconciliation)}): the report was not built.\n`);
@@ -244,7 +240,7 @@ async function buildYear(
   }
 
   // Disclosure control: every output below reads the disclosed figures.
-  const disclosed = discloseIndicators(indicators, { edition, threshold });
+  const disclosed = discloseIndicators(indicators, { edition, threshold, publicMeasures: board.config?.disclosure.publicMeasures });
   progress(disclosureMessage(disclosed.disclosure, board, options.suppressThreshold !== undefined));
 
   // Assemble the model and render the HTML.

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { caseReferences, findCaseRefs, type CaseRef } from '../../disclosure/case-refs.js';
 import { discloseIndicators } from '../../disclosure/disclose-indicators.js';
 import { CliError, ExitCode } from '../../errors.js';
-import { buildIndicatorReport, loadAllYears } from '../../indicators/compute.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import type { AtomicWriteFile } from '../../io/atomic-write.js';
 import { writeOutputs } from '../write-outputs.js';
@@ -20,7 +19,7 @@ import type { PdfMetadata } from '../../pdf/metadata.js';
 import { parseSourceDateEpoch, slugify } from '../../report/build-report.js';
 import { parseYear } from '../../returns/year.js';
 import { hasErrors, sortFindings, type Finding } from '../../validate/findings.js';
-import { validateYear } from '../../validate/validate-year.js';
+import { RECONCILIATION_CODES, validateYear } from '../../validate/validate-year.js';
 import { findingSummary, formatFindingsText } from '../format-findings.js';
 import type { CliIo } from '../io.js';
 import { requireYearFolder, requireYearLabel, resolveDataDir } from '../options.js';
@@ -74,7 +73,7 @@ export async function prepareYear(yearArg: string, options: DocumentOptions, io:
   await requireYearFolder(dir, year, board.years);
 
   io.stderr(`Validating ${year} in ${dir} …\n`);
-  const { data, findings } = await validateYear(dir, year, { board });
+  const { data, findings, years, indicators: computed } = await validateYear(dir, year, { board, threshold });
   printFindings(io, findings);
   if (hasErrors(findings)) {
     io.stderr(`${year}: ${findingSummary(findings)}: the ${what} was not made. Fix the errors and try again.\n`);
@@ -83,16 +82,15 @@ export async function prepareYear(yearArg: string, options: DocumentOptions, io:
   if (findings.length > 0) io.stderr(`${year}: ${findingSummary(findings)}; making the ${what} anyway.\n`);
 
   io.stderr('Computing indicators …\n');
-  const years = await loadAllYears(board);
-  const computed = buildIndicatorReport(board, years, year);
-  const reconciliation = sortFindings(computed.findings);
+  // Computed by validate, whose findings already list the reconciliation differences.
+  const reconciliation = sortFindings(computed.findings.filter((f) => !RECONCILIATION_CODES.has(f.code)));
   printFindings(io, reconciliation);
   if (hasErrors(reconciliation)) {
     io.stderr(`${year}: the figures do not reconcile (${findingSummary(reconciliation)}): the ${what} was not made.\n`);
     return ExitCode.INVALID_DATA;
   }
   // Every document here is for publication: the published edition's disclosure control, as `build`.
-  const indicators = discloseIndicators(computed, { edition: 'published', threshold });
+  const indicators = discloseIndicators(computed, { edition: 'published', threshold, publicMeasures: board.config?.disclosure.publicMeasures });
   const hidden = indicators.disclosure.primary + indicators.disclosure.secondary;
   if (hidden > 0) io.stderr(`Disclosure control: ${hidden} figure${hidden === 1 ? '' : 's'} shown as [c].\n`);
   return { board, data, indicators, caseRefs: caseReferences(years.values()), year, dir, outDir, formats, sourceDateEpoch };

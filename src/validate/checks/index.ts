@@ -11,6 +11,8 @@ import { endBeforeStart } from './end-before-start.js';
 import { financeTotals } from './finance-totals.js';
 import { ladoOutcome } from './lado-outcome.js';
 import { narrativeFigures } from './narrative-figures.js';
+import { narrativeNumbers } from './narrative-numbers.js';
+import { personalDataNarrative } from './personal-data-narrative.js';
 import { personalDataValues } from './personal-data-values.js';
 import { placeholders } from './placeholders.js';
 import { trainingTotals } from './training-totals.js';
@@ -20,6 +22,7 @@ import { uniqueValues } from './unique-values.js';
 export const CHECKS: Check[] = [
   uniqueValues,
   personalDataValues,
+  personalDataNarrative,
   datesInYear,
   endBeforeStart,
   cpReviews,
@@ -32,5 +35,6 @@ export const CHECKS: Check[] = [
   boardAttendance,
   aggregateFigures,
   narrativeFigures,
+  narrativeNumbers,
   placeholders,
 ];

@@ -1,6 +1,7 @@
 /**
  * Check: live figures in narrative Markdown cite known indicators, and the narrative uses no template
- * expression other than `{{value "id"}}`, `{{previous "id"}}` and `{{change "id"}}`.
+ * expression other than `{{value "id"}}`, `{{previous "id"}}`, `{{change "id"}}` and comments `{{! … }}` (which
+ * print nothing; `{{! not a figure }}` after a number tells the typed-number checks it is not a figure).
  */
 import { isKnownIndicatorId } from '../../indicators/catalogue.js';
 import { OTHER_FILES } from '../../returns/definitions.js';
@@ -72,6 +73,8 @@ export const narrativeFigures: Check = {
     for (const [section, markdown] of data.narrative) {
       const file = `${data.year.label}/${OTHER_FILES.narrativeDir}/${section}.md`;
       for (const expr of findNarrativeExpressions(markdown)) {
+        // A Handlebars comment prints nothing; `{{! not a figure }}` marks the number before it.
+        if (!expr.figure && expr.text.startsWith('{{!')) continue;
         if (!expr.figure) {
           findings.push({
             code: 'narrative-expression-not-allowed',
