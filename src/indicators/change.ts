@@ -53,7 +53,7 @@ export function computeChange(def: IndicatorDef, previous: IndicatorValue, curre
   const delta = roundHalfAway(b - a, dp);
   const decimals = dp > def.decimals ? { decimals: dp } : {};
   const direction = directionOf(def, delta);
-  if (def.unit === 'percent' || def.unit === 'rate_per_10k') {
+  if (def.unit === 'percent' || def.unit === 'rate_per_10k' || def.unit === 'ratio') {
     return { absolute: null, percent: null, points: delta, direction, ...decimals };
   }
   const percent = a === 0 ? null : roundHalfAway(((b - a) / Math.abs(a)) * 100, 1);
