@@ -78,6 +78,18 @@ export function isCaseLevelIndicator(id: string): boolean {
   return /^(cp|lado|cdop)\./.test(id);
 }
 
+/**
+ * True for indicators whose small values are suppressed: the case-level figures, and the context figures
+ * that count children (private fostering referrals, CSE referrals, placement orders …) unless the board
+ * declares the measure public in board.yaml (`disclosure.publicMeasures`). Context percentages and rates
+ * describe whole populations and are never suppressed.
+ */
+export function isProtectedIndicator(id: string, publicMeasures: readonly string[] = []): boolean {
+  if (isCaseLevelIndicator(id)) return true;
+  if (!id.startsWith('context.') || publicMeasures.includes(id) || publicMeasures.includes(id.slice('context.'.length))) return false;
+  return !id.endsWith('_pct') && !id.includes('per_10k');
+}
+
 /** The sentence explaining `[c]`, for notes under tables and the report's notes on symbols. */
 export function suppressionNote(threshold: number): string {
   const range = threshold === 1 ? 'a count of 1' : `a count from 1 to ${threshold}`;
@@ -93,6 +105,8 @@ interface Unit {
   key: string;
   id: string;
   year: string;
+  /** Already public: a figure for an earlier year taken from published-figures.csv. Never hidden, never protected. */
+  isPublic: boolean;
   /** Cells this value publishes: itself for a count, numerator and denominator for a rate or percentage. */
   cells: string[];
   isCount: boolean;
@@ -104,15 +118,24 @@ interface Model {
   units: Map<string, Unit>;
   cellValue: Map<string, number>;
   cellUnit: Map<string, Unit>;
+  /**
+   * Figures no output publishes but a reader could work out: the complement of a percentage (3 first-time
+   * plans when 97 of 100 are second or subsequent). Always unknown to a reader; protected when small.
+   */
+  latent: Map<string, string>;
+  /** The year of every cell (latent ones included). */
+  cellYear: Map<string, string>;
   relations: Relation[];
 }
 
-function buildModel(report: IndicatorReport): Model {
+function buildModel(report: IndicatorReport, publicMeasures: readonly string[]): Model {
   const units = new Map<string, Unit>();
   const cellValue = new Map<string, number>();
   const cellUnit = new Map<string, Unit>();
+  const latent = new Map<string, string>();
+  const cellYear = new Map<string, string>();
   for (const [id, byYear] of report.series) {
-    if (!isCaseLevelIndicator(id)) continue;
+    if (!isProtectedIndicator(id, publicMeasures)) continue;
     for (const [year, v] of byYear) {
       const isCount = !id.endsWith('_pct') && !id.includes('rate_per_10k');
       // A percentage with no value but a denominator still publishes its denominator: its reason says
@@ -125,11 +148,19 @@ function buildModel(report: IndicatorReport): Model {
             ...(v.numerator !== undefined ? ([[`${key}#num`, v.numerator]] as [string, number][]) : []),
             ...(v.denominator !== undefined ? ([[`${key}#den`, v.denominator]] as [string, number][]) : []),
           ];
-      const unit: Unit = { key, id, year, cells: cells.map(([c]) => c), isCount, size: cells[0]?.[1] ?? v.value ?? 0 };
+      // A figure for an earlier year in published-figures.csv is already in the public domain.
+      const isPublic = year < report.year && (v.provenance?.file ?? '').endsWith('published-figures.csv');
+      const unit: Unit = { key, id, year, isPublic, cells: cells.map(([c]) => c), isCount, size: cells[0]?.[1] ?? v.value ?? 0 };
       units.set(key, unit);
       for (const [c, value] of cells) {
         cellValue.set(c, value);
         cellUnit.set(c, unit);
+        cellYear.set(c, year);
+      }
+      if (id.endsWith('_pct') && v.numerator !== undefined && v.denominator !== undefined) {
+        latent.set(`${key}#rest`, year);
+        cellValue.set(`${key}#rest`, v.denominator - v.numerator);
+        cellYear.set(`${key}#rest`, year);
       }
     }
   }
@@ -144,6 +175,11 @@ function buildModel(report: IndicatorReport): Model {
     relations.push({ name, terms: terms.map(([cell, coefficient]) => ({ cell, coefficient })) });
   };
   const sumsTo = (name: string, total: string, parts: string[]) => add(name, [...parts.map((p) => [p, 1] as [string, number]), [total, -1]]);
+  // A percentage's numerator and its complement make up its denominator.
+  for (const [cell] of latent) {
+    const key = cell.slice(0, -'#rest'.length);
+    sumsTo(`${key} complement`, `${key}#den`, [`${key}#num`, cell]);
+  }
   const equal = (name: string, a: string, b: string) => add(name, [[a, 1], [b, -1]]);
 
   const years = new Set<string>();
@@ -170,14 +206,14 @@ function buildModel(report: IndicatorReport): Model {
     equal(`cdop percentage numerator ${y}`, `${k('cdop.notified_concluded_in_year_pct')}#num`, k('cdop.concluded_notified_in_year'));
     equal(`cdop percentage denominator ${y}`, `${k('cdop.notified_concluded_in_year_pct')}#den`, k('cdop.deaths_notified'));
   }
-  return { units, cellValue, cellUnit, relations };
+  return { units, cellValue, cellUnit, latent, cellYear, relations };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Choosing what to hide
 
 function hiddenCells(model: Model, hidden: ReadonlySet<string>): Set<string> {
-  const cells = new Set<string>();
+  const cells = new Set<string>(model.latent.keys());
   for (const key of hidden) for (const c of model.units.get(key)!.cells) cells.add(c);
   return cells;
 }
@@ -193,7 +229,7 @@ function leakedCells(model: Model, hidden: ReadonlySet<string>, protectedCells: 
     const hiddenTerms = r.terms.filter((t) => cells.has(t.cell));
     if (hiddenTerms.length < 2) continue;
     const sameSign = hiddenTerms.every((t) => Math.sign(t.coefficient) === Math.sign(hiddenTerms[0]!.coefficient) && Math.abs(t.coefficient) === 1);
-    if (!sameSign || !hiddenTerms.every((t) => model.cellUnit.get(t.cell)!.isCount)) continue;
+    if (!sameSign || !hiddenTerms.every((t) => model.latent.has(t.cell) || model.cellUnit.get(t.cell)!.isCount)) continue;
     if (hiddenTerms.every((t) => model.cellValue.get(t.cell) === 1)) {
       for (const t of hiddenTerms) if (protectedCells.includes(t.cell)) leaked.add(t.cell);
     }
@@ -235,27 +271,52 @@ function candidatesFor(model: Model, hidden: ReadonlySet<string>, cell: string):
   );
 }
 
-/** The units to hide: small counts and rates on them, then secondary suppressions until nothing leaks. */
+/** The model as a reader of the report for `year` sees it: that year's and earlier years' figures and equations. */
+function modelUpTo(model: Model, year: string): Model {
+  const inScope = (cell: string) => (model.cellYear.get(cell) ?? '') <= year;
+  return {
+    ...model,
+    latent: new Map([...model.latent].filter(([c]) => inScope(c))),
+    relations: model.relations.filter((r) => r.terms.every((t) => inScope(t.cell))),
+  };
+}
+
+/**
+ * The units to hide, year by year from the earliest, exactly as each year's own report hid them: a report
+ * is a function of its year and earlier years, so what the 2011-12 report published stays published in
+ * the 2012-13 report. For each year: its small counts and the rates and complements built on one, then
+ * secondary suppressions chosen among that year's figures only (earlier years' published figures are public:
+ * never chosen, always used to test what a reader can work out) until no protected cell of any year leaks.
+ */
 function chooseHidden(model: Model, threshold: number): { hidden: Set<string>; primary: number } {
   const hidden = new Set<string>();
   const protectedCells: string[] = [];
-  for (const u of model.units.values()) {
-    const small = u.cells.filter((c) => isSmallCount(model.cellValue.get(c)!, threshold));
-    if (small.length > 0) hidden.add(u.key);
-    protectedCells.push(...small);
+  let primary = 0;
+  const years = [...new Set([...model.units.values()].map((u) => u.year))].sort();
+  for (const year of years) {
+    const scoped = modelUpTo(model, year);
+    const own = [...model.units.values()].filter((u) => u.year === year && !u.isPublic);
+    for (const u of own) {
+      const small = u.cells.filter((c) => isSmallCount(model.cellValue.get(c)!, threshold));
+      if (small.length > 0) {
+        hidden.add(u.key);
+        primary++;
+      }
+      protectedCells.push(...small);
+    }
+    for (const [c, y] of scoped.latent) if (y === year && isSmallCount(model.cellValue.get(c)!, threshold)) protectedCells.push(c);
+    for (let guard = 0; guard <= own.length; guard++) {
+      const leaked = leakedCells(scoped, hidden, protectedCells);
+      if (leaked.length === 0) break;
+      const target = leaked[0]!;
+      const candidates = candidatesFor(scoped, hidden, target).filter((u) => u.year === year && !u.isPublic);
+      if (candidates.length === 0) throw new Error(`internal: disclosure control cannot protect ${target} in ${year}`);
+      // Take the first candidate that protects this cell on its own; failing that, the first, and go round again.
+      const fixes = candidates.find((u) => !leakedCells(scoped, new Set([...hidden, u.key]), [target]).length);
+      hidden.add((fixes ?? candidates[0]!).key);
+    }
+    if (leakedCells(scoped, hidden, protectedCells).length > 0) throw new Error(`internal: disclosure control did not converge for ${year}`);
   }
-  const primary = hidden.size;
-  for (let guard = 0; guard <= model.units.size; guard++) {
-    const leaked = leakedCells(model, hidden, protectedCells);
-    if (leaked.length === 0) break;
-    const target = leaked[0]!;
-    const candidates = candidatesFor(model, hidden, target);
-    if (candidates.length === 0) throw new Error(`internal: disclosure control cannot protect ${target}`);
-    // Take the first candidate that protects this cell on its own; failing that, the first, and go round again.
-    const fixes = candidates.find((u) => !leakedCells(model, new Set([...hidden, u.key]), [target]).length);
-    hidden.add((fixes ?? candidates[0]!).key);
-  }
-  if (leakedCells(model, hidden, protectedCells).length > 0) throw new Error('internal: disclosure control did not converge');
   return { hidden, primary };
 }
 
@@ -267,6 +328,8 @@ export interface DisclosureOptions {
   edition: Edition;
   /** Counts from 1 to this are suppressed in the published edition; 0 suppresses nothing. */
   threshold: number;
+  /** Context measures the board declares public (board.yaml `disclosure.publicMeasures`): never suppressed. */
+  publicMeasures?: readonly string[];
 }
 
 /**
@@ -278,7 +341,7 @@ export function discloseIndicators(report: IndicatorReport, options: DisclosureO
   const threshold = options.edition === 'internal' ? 0 : Math.max(0, Math.floor(options.threshold));
   if (threshold === 0) return { ...report, disclosure: { edition: options.edition, threshold: 0, primary: 0, secondary: 0 } };
 
-  const model = buildModel(report);
+  const model = buildModel(report, options.publicMeasures ?? []);
   const { hidden, primary } = chooseHidden(model, threshold);
   const withhold = (v: IndicatorValue): IndicatorValue => {
     if (!hidden.has(unitKey(v.id, v.year))) return v;

@@ -20,6 +20,12 @@ export function areConsecutive(a: string, b: string): boolean {
   return parseYear(a) !== null && shiftYear(a, 1) === b;
 }
 
+/**
+ * The smallest earlier value a % change is given for. Below it (a count of 9 or fewer, or under £10) a
+ * percentage exaggerates: 1 to 7 would be "600.0%". Only the absolute change is shown then, as "up 6".
+ */
+export const PERCENT_CHANGE_MIN_BASE = 10;
+
 function noChange(reason: string): Change {
   return { absolute: null, percent: null, points: null, direction: 'not_applicable', reason };
 }
@@ -56,7 +62,8 @@ export function computeChange(def: IndicatorDef, previous: IndicatorValue, curre
   if (def.unit === 'percent' || def.unit === 'rate_per_10k' || def.unit === 'ratio') {
     return { absolute: null, percent: null, points: delta, direction, ...decimals };
   }
-  const percent = a === 0 ? null : roundHalfAway(((b - a) / Math.abs(a)) * 100, 1);
+  // No % change on a small base: "up 6" from 1, never "up 6 (600.0%)".
+  const percent = Math.abs(a) < PERCENT_CHANGE_MIN_BASE ? null : roundHalfAway(((b - a) / Math.abs(a)) * 100, 1);
   return { absolute: delta, percent, points: null, direction, ...decimals };
 }
 
@@ -70,6 +77,7 @@ export function comparatorValues(def: IndicatorDef, current: IndicatorValue, com
       value: c.value,
       difference:
         board === null ? null : roundHalfAway(board - c.value, Math.max(publishedDecimals(def, current), decimalsOf(c.value))),
+      decimals: c.valueDecimals ?? decimalsOf(c.value),
       source: c.source,
     }));
 }

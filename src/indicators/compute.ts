@@ -263,14 +263,18 @@ function computeContext(data: YearData, out: YearValues): void {
       out.unavailable(d.id, `context.csv for ${y.label} gives no figure for ${measure}`);
       continue;
     }
-    out.set(d.id, { value: row.value, provenance: { kind: 'supplied', file, source: row.source }, ...finerDecimals(d, row.value) });
+    out.set(d.id, { value: row.value, provenance: { kind: 'supplied', file, source: row.source }, ...suppliedDecimals(d, row.value, row.valueDecimals) });
   }
 }
 
-/** `{ decimals }` when a supplied figure was written more precisely than the catalogue publishes. */
-function finerDecimals(def: IndicatorDef, value: number): { decimals?: number } {
-  const dp = decimalsOf(value);
-  return dp > def.decimals ? { decimals: dp } : {};
+/**
+ * `{ decimals }` when a supplied figure was written with other precision than the catalogue publishes: it
+ * keeps the precision it was supplied with (a percentage supplied as 38 prints 38%, not 38.0%; a rate
+ * supplied as 1212.53 prints 1,212.53). `written` is the places as written in the file, when known.
+ */
+export function suppliedDecimals(def: IndicatorDef, value: number, written?: number): { decimals?: number } {
+  const dp = Math.min(10, written ?? decimalsOf(value));
+  return dp !== def.decimals ? { decimals: dp } : {};
 }
 
 /**
@@ -356,7 +360,7 @@ function publishedValueOf(def: IndicatorDef, f: WithRow<PublishedFigureRow>): In
     year: f.year,
     value: f.value,
     provenance: { kind: 'supplied', file: PUBLISHED_FILE, source: f.source },
-    ...finerDecimals(def, f.value),
+    ...suppliedDecimals(def, f.value, f.valueDecimals),
   };
 }
 
@@ -450,7 +454,9 @@ function absent(id: string, year: string, reason: string): IndicatorValue {
  */
 export function buildIndicatorReport(board: BoardData, years: Map<string, YearData>, year: string): IndicatorReport {
   const { byYear: published, findings } = indexPublished(board);
-  const allYears = boardYears(board, years);
+  // A report is a function of its year and earlier years only: a later year's folder (even an empty one)
+  // or published figure must not change it, so later years are left out of the series.
+  const allYears = boardYears(board, years).filter((y) => !parseYear(year) || y <= year);
   const defs = catalogueOf(board);
   const series = new Map<string, Map<string, IndicatorValue>>(defs.map((d) => [d.id, new Map()]));
 

@@ -3,8 +3,8 @@
  * `£46,703`, `not available`; `down 20 (8.4%)`, `down 3.1 percentage points`, `no change`.
  *
  * Precision: a value is shown with its catalogue entry's `decimals` (counts and money 0, percentages and
- * rates 1), or with the finer precision a supplied figure came with (`IndicatorValue.decimals`, e.g.
- * referrals per 10,000 supplied as 1,212.53), never coarser. Pass that as `options.decimals`, or use
+ * rates 1), or with the precision a supplied figure came with (`IndicatorValue.decimals`: referrals per
+ * 10,000 supplied as 1,212.53 print 1,212.53; a percentage supplied as 38 prints 38%, not 38.0%). Pass that as `options.decimals`, or use
  * `formatIndicatorValue`, which reads it from the value.
  */
 import { roundHalfAway } from './rounding.js';
@@ -23,9 +23,9 @@ export function formatNumber(n: number, dp: number): string {
   return `${r < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
-/** Decimal places to publish a value with: the catalogue's, or the value's own when finer. */
+/** Decimal places to publish a value with: a supplied figure's own precision, else the catalogue's. */
 export function publishedDecimals(def: IndicatorDef, value?: Pick<IndicatorValue, 'decimals'> | null): number {
-  return Math.max(def.decimals, value?.decimals ?? 0);
+  return value?.decimals ?? def.decimals;
 }
 
 /** A value rounded as published (half away from zero), or null when not available. */
@@ -56,7 +56,7 @@ function withUnit(def: IndicatorDef, n: number, dp: number): string {
  */
 export function formatValue(def: IndicatorDef, value: number | null, options: { reason?: string; decimals?: number } = {}): string {
   if (value === null || !Number.isFinite(value)) return options.reason ? `${NOT_AVAILABLE} (${options.reason})` : NOT_AVAILABLE;
-  return withUnit(def, value, Math.max(def.decimals, options.decimals ?? 0));
+  return withUnit(def, value, options.decimals ?? def.decimals);
 }
 
 /** An IndicatorValue as published, at its own precision; "not available" (without the reason) when null. */

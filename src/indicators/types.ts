@@ -57,8 +57,8 @@ export interface IndicatorValue {
   /** Why the value is not available, when it is not. */
   reason?: string;
   /**
-   * Decimal places to publish this value with, when finer than the catalogue's `decimals`: a supplied
-   * figure keeps the precision it was supplied with (referrals per 10,000 of 1,212.53 stays 1,212.53).
+   * Decimal places to publish this value with, when not the catalogue's `decimals`: a supplied figure
+   * keeps the precision it was supplied with (1,212.53 stays 1,212.53; 38% stays 38%, not 38.0%).
    */
   decimals?: number;
 }
@@ -87,6 +87,8 @@ export interface ComparatorValue {
   value: number;
   /** Board value minus comparator value (null when the board value is not available). */
   difference: number | null;
+  /** Decimal places the comparator was supplied with (38 → 0), so it prints as published: 38%. */
+  decimals: number;
   source: string;
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
 import { boardConfigSchema, type BoardConfig, type ConfiguredSection } from '../config/board-config.js';
-import { KNOWN_SECTIONS, resolveSections, sectionStructureProblems } from '../config/sections.js';
+import { KNOWN_SECTIONS, knownSection, resolveSections, sectionStructureProblems } from '../config/sections.js';
 import {
   COMPARATOR_COLUMNS,
   OTHER_FILES,
@@ -85,6 +85,12 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
+/** Decimal places of a number as written in a cell ("19" → 0, "319.0" → 1, "82.6%" → 1); undefined for no number. */
+export function valueDecimalsOf(raw: string | undefined): number | undefined {
+  const m = /^\s*-?[\d,]*\d(?:\.(\d+))?\s*%?\s*$/.exec(raw ?? '');
+  return m ? (m[1]?.length ?? 0) : undefined;
+}
+
 /** Parse rows of a CSV table with a zod row schema, one row at a time, mapping issues to findings. */
 export function parseRows<T>(
   raw: { row: number; cells: Record<string, string | undefined> }[],
@@ -98,7 +104,9 @@ export function parseRows<T>(
   for (const r of raw) {
     const result = schema.safeParse(r.cells);
     if (result.success) {
-      out.push({ ...result.data, row: r.row });
+      // A supplied figure keeps the precision it was written with ("38" is 38%, "319.0" is 319.0).
+      const written = valueDecimalsOf(r.cells.value);
+      out.push({ ...result.data, ...(written === undefined ? {} : { valueDecimals: written }), row: r.row });
       continue;
     }
     for (const issue of result.error.issues) {
@@ -406,8 +414,8 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
     const abs = path.join(yearDir, def.file);
     const rel = `${yearLabel}/${def.file}`;
     if (!(await exists(abs))) {
-      // A return only partnerships collect is not missing from a board's folder.
-      if (def.partnershipOnly) continue;
+      // A board does not collect the partnership-only returns (practice reviews): their absence is normal.
+      if (def.partnershipOnly && board.config?.kind !== 'partnership') continue;
       const affected = def.sections.filter((s) => sectionIds.has(s));
       findings.push({
         code: 'return-missing',
@@ -499,7 +507,8 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
     }
   }
   for (const s of board.config ? board.sections : []) {
-    if (!narrative.has(s.id) && !unreadableNarrative.has(s.id)) {
+    // A generated section (the guidance statement) has no narrative of its own to write.
+    if (!narrative.has(s.id) && !unreadableNarrative.has(s.id) && !knownSection(s.id)?.generated) {
       findings.push({
         code: 'narrative-missing',
         severity: 'warning',

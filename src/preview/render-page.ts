@@ -93,7 +93,7 @@ export async function renderPreviewPage(dir: string, year: string, options: Rend
 
   // The published edition, suppressed as board.yaml says, as `build` makes it by default.
   const settings = board.config?.disclosure ?? { suppress: true, threshold: 5 };
-  const disclosed = discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0 });
+  const disclosed = discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0, publicMeasures: board.config?.disclosure.publicMeasures });
   try {
     const assembled = await assembleReport(board, data, disclosed, { sourceDateEpoch: options.sourceDateEpoch ?? null });
     const leaks = findCaseRefs(assembled.html, caseReferences(years.values()));

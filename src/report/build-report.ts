@@ -31,12 +31,13 @@ export async function assembleReport(
   board: BoardData,
   data: YearData,
   indicators: IndicatorReport,
-  options: { sourceDateEpoch?: number | null } = {},
+  options: { sourceDateEpoch?: number | null; draft?: boolean } = {},
 ): Promise<AssembledReport> {
   const template = await loadTemplate(board.dir, board.config?.template ?? 'default');
   const model = buildReportModel(board, data, indicators, {
     sourceDateEpoch: options.sourceDateEpoch ?? null,
     partials: new Set(template.partials.keys()),
+    draft: options.draft === true,
   });
   const glance = board.config?.glance ?? { enabled: true };
   const glanceHtml = glance.enabled

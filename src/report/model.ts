@@ -10,6 +10,8 @@ import { formatChange, formatIndicatorValue, formatNumber, NOT_AVAILABLE } from 
 import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
 import type { BoardData, YearData } from '../load/load-board.js';
 import { defaultAppendix, knownSection, sectionAnchor } from '../config/sections.js';
+import { guidanceStatement, type GuidanceStatementModel } from '../guidance/statement.js';
+import { NOTIFICATION_LIMIT, RAPID_REVIEW_LIMIT, summarisePracticeReviews } from '../guidance/practice-reviews.js';
 import { DEFAULT_LAYOUT } from '../config/board-config.js';
 
 export { sectionAnchor } from '../config/sections.js';
@@ -30,6 +32,7 @@ import {
   LADO_NATURES,
   LADO_OUTCOMES,
   LADO_SOURCES,
+  PRACTICE_REVIEW_DECISIONS,
   TRAINING_TYPES,
   returnDef,
   type ReturnId,
@@ -142,6 +145,8 @@ export interface SectionModel {
   tables: Record<string, TableModel>;
   charts: Record<string, ChartModel>;
   recommendations: RecommendationsModel | null;
+  /** The statutory guidance statement (the `appendix-guidance` section only). */
+  guidance: GuidanceStatementModel | null;
 }
 
 /** An entry of the contents page. */
@@ -184,12 +189,21 @@ export interface ReportModel {
 }
 
 /** The edition of the report: what the reader must be told about suppressed figures or internal use. */
+/** The marking of a draft report (`build --draft`), on every page. */
+export const DRAFT_MARKING = 'DRAFT – NOT FOR PUBLICATION';
+
 export interface EditionModel {
   name: Edition;
   /** The internal edition: unsuppressed figures, marked as not for publication on every page. */
   internal: boolean;
-  /** "INTERNAL EDITION – NOT FOR PUBLICATION" in the internal edition; empty otherwise. */
+  /** A draft (`build --draft`): placeholder text or unwritten sections allowed, marked DRAFT on every page. */
+  draft: boolean;
+  /** True when every page carries `marking` (the internal edition, a draft or both). */
+  marked: boolean;
+  /** "INTERNAL EDITION – NOT FOR PUBLICATION", "DRAFT – NOT FOR PUBLICATION" or both; empty otherwise. */
   marking: string;
+  /** The sentence under the marking in the banner; empty when not marked. */
+  markingDetail: string;
   /** Counts from 1 to this were suppressed; 0 when none were. */
   threshold: number;
   /** True when at least one figure in the report is shown as [c]. */
@@ -204,6 +218,8 @@ export interface ReportModelOptions {
   sourceDateEpoch?: number | null;
   /** Section ids that have a partial (default template or the board's own); others render generically. */
   partials?: ReadonlySet<string>;
+  /** A draft: every page is marked DRAFT (see EditionModel.draft). */
+  draft?: boolean;
 }
 
 /**
@@ -214,7 +230,7 @@ export interface ReportModelOptions {
 export function disclosedIndicators(board: BoardData, indicators: IndicatorReport): DisclosedReport {
   if (disclosureOf(indicators)) return indicators as DisclosedReport;
   const settings = board.config?.disclosure ?? { suppress: true, threshold: DEFAULT_THRESHOLD };
-  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0 });
+  return discloseIndicators(indicators, { edition: 'published', threshold: settings.suppress ? settings.threshold : 0, publicMeasures: board.config?.disclosure.publicMeasures });
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -633,7 +649,7 @@ function caseReviews(ctx: Ctx): SectionData {
   const comparators = f.row('cdop.notified_concluded_in_year_pct')?.comparators ?? [];
   for (const c of comparators) {
     const name = c.comparator === 'england' ? 'England' : c.comparator === 'region' ? 'the region' : 'statistical neighbours';
-    notes.push(`For comparison, ${name}: ${formatNumber(c.value, 1)}% (${c.source}).`);
+    notes.push(`For comparison, ${name}: ${formatNumber(c.value, c.decimals)}% (${c.source}).`);
   }
   return { tables: { cdop: table('table-cdop', caption, [col('Child deaths', false), col('Number')], rows, { notes }) }, charts: {} };
 }
@@ -883,7 +899,47 @@ function theBoard(ctx: Ctx): SectionData {
   };
 }
 
+/**
+ * Serious incidents notified to the national panel and the timeliness of notification and rapid review,
+ * in working days (src/guidance/practice-reviews.ts). With disclosure control on, a count from 1 to the
+ * threshold is shown as [c], and so is its complement (in time / late), and the percentage with them.
+ */
+function practiceReviews(ctx: Ctx): SectionData {
+  const caption = 'Serious incidents notified to the Child Safeguarding Practice Review Panel';
+  const got = returnRows(ctx.data, 'practiceReviews');
+  if ('reason' in got) return { tables: { summary: unavailableTable('table-practice-reviews', caption, got.reason) }, charts: {} };
+  const y = parseYear(ctx.year)!;
+  const s = summarisePracticeReviews(got.rows, y);
+  const small = (n: number) => ctx.threshold > 0 && n >= 1 && n <= ctx.threshold;
+  const shown = (n: number, hide = small(n)) => (hide ? SUPPRESSED : count(n));
+  const pair = (label: string, part: number, whole: number, indent: boolean | 2 = true): TableCell[] => {
+    const hide = small(part) || small(whole - part);
+    const pct = whole === 0 ? NOT_AVAILABLE : hide ? SUPPRESSED : `${formatNumber((100 * part) / whole, 1)}%`;
+    return [rowHeader(label, indent), num(shown(part, hide)), num(pct)];
+  };
+  const rows: TableCell[][] = [
+    [rowHeader('Serious incidents notified in the year'), num(shown(s.notified)), num('')],
+    pair(`Notified within ${NOTIFICATION_LIMIT} working days`, s.notifiedInTime, s.notified),
+    [rowHeader('Rapid reviews completed'), num(shown(s.rapidReviews)), num('')],
+    pair(`Completed within ${RAPID_REVIEW_LIMIT} working days`, s.rapidReviewsInTime, s.rapidReviews),
+    [rowHeader('Rapid reviews not yet completed'), num(shown(s.rapidReviewsOutstanding)), num('')],
+    ...PRACTICE_REVIEW_DECISIONS.map((d) => [rowHeader(`Decision: ${d.label}`), num(shown(s.decisions.get(d.code) ?? 0)), num('')]),
+    [rowHeader('Local reviews published in the year'), num(shown(s.reviewsPublished)), num('')],
+  ];
+  return {
+    tables: {
+      summary: table('table-practice-reviews', caption, [col('', false), col('Number'), col('Per cent')], rows, {
+        notes: [
+          `Working days are Monday to Friday, less the bank holidays of England and Wales, counted from the day the local authority became aware of the incident: notification is due within ${NOTIFICATION_LIMIT} working days and the rapid review within ${RAPID_REVIEW_LIMIT}.`,
+        ],
+      }),
+    },
+    charts: {},
+  };
+}
+
 const SECTION_DATA: Record<string, (ctx: Ctx) => SectionData> = {
+  'practice-reviews': practiceReviews,
   'the-board': theBoard,
   'local-context': localContext,
   training,
@@ -940,10 +996,12 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       title: s.title,
       isAppendix: appendix,
       partial: hasPartial ? s.id : 'generic-section',
-      narrative: { html: narrative.html, after: narrative.after, missing: source === undefined || source.trim() === '', paragraphs: narrative.paragraphs },
+      // A generated section (the guidance statement) has no commentary to miss.
+      narrative: { html: narrative.html, after: narrative.after, missing: !knownSection(s.id)?.generated && (source === undefined || source.trim() === ''), paragraphs: narrative.paragraphs },
       tables: sectionData.tables,
       charts: sectionData.charts,
       recommendations: null,
+      guidance: null,
     };
   });
 
@@ -951,17 +1009,21 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const allParagraphs = new Set(sections.flatMap((s) => s.narrative.paragraphs));
   for (const s of sections) {
     if (s.id === 'recommendations') s.recommendations = recommendationsModel(ctx, allParagraphs);
+    // The guidance statement links to the sections that meet each requirement, so it too comes last.
+    if (s.id === 'appendix-guidance') s.guidance = guidanceStatement(board, data, sections);
   }
 
   const anySuppressed = noteSuppressedFigures(sections, threshold);
   const internal = disclosed.disclosure.edition === 'internal';
+  const draft = options.draft === true;
+  const marking = [draft ? DRAFT_MARKING : '', internal ? INTERNAL_MARKING : ''].filter(Boolean).join(' · ');
   const name = config?.board.name ?? 'Safeguarding Children Board';
   const published = publicationDate(board, year, options.sourceDateEpoch);
   const fy = parseYear(year)!;
   const runningHeader = `${name} · Annual report ${year}`;
   return {
     lang: config?.publication.language ?? 'en-GB',
-    title: internal ? `${name} annual report ${year} (internal edition – not for publication)` : `${name} annual report ${year}`,
+    title: `${draft ? 'DRAFT: ' : ''}${name} annual report ${year}${internal ? ' (internal edition – not for publication)' : ''}`,
     board: {
       name,
       shortName: config?.board.shortName ?? '',
@@ -977,14 +1039,22 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     previousYear: prev,
     period: `${longDate(fy.start)} to ${longDate(fy.end)}`,
     publishedDateText: published ? longDate(published) : '',
-    runningHeader: internal ? `${INTERNAL_MARKING} · ${runningHeader}` : runningHeader,
+    runningHeader: marking ? `${marking} · ${runningHeader}` : runningHeader,
     presentedTo: config?.publication.years[year]?.presentedTo ?? '',
     contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
     sections,
     edition: {
       name: disclosed.disclosure.edition,
       internal,
-      marking: internal ? INTERNAL_MARKING : '',
+      draft,
+      marked: marking !== '',
+      marking,
+      markingDetail: [
+        draft ? 'This is a draft: parts of it are still to be written.' : '',
+        internal ? 'Small counts are shown unsuppressed. Share only with people entitled to see them.' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
       threshold,
       anySuppressed,
       symbolNote: anySuppressed ? suppressionNote(threshold) : '',

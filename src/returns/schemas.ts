@@ -99,6 +99,8 @@ export interface FinanceRow {
 export interface ContextRow {
   measure: string;
   value: number;
+  /** Decimal places the value was written with in the file (set by the loader). */
+  valueDecimals?: number;
   periodEnd: string | null;
   source: string;
 }
@@ -139,6 +141,8 @@ export interface PublishedFigureRow {
   year: string;
   indicator: string;
   value: number;
+  /** Decimal places the value was written with in the file (set by the loader). */
+  valueDecimals?: number;
   source: string;
 }
 
@@ -148,6 +152,8 @@ export interface ComparatorRow {
   indicator: string;
   comparator: string;
   value: number;
+  /** Decimal places the value was written with in the file (set by the loader). */
+  valueDecimals?: number;
   source: string;
 }
 

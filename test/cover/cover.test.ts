@@ -55,12 +55,12 @@ describe('the cover paper model on the sample', () => {
 
   it('lists what improved and what worsened most, by polarity', () => {
     expect(model.movers.improved.map((r) => r.id)).toEqual(['cp.lasting_2y_plus_pct', 'cp.reviewed_in_time_pct', 'cp.second_or_subsequent_pct']);
-    expect(model.movers.worsened.map((r) => [r.id, r.previous, r.value])).toEqual([['lado.concluded_within_1_month_pct', '89.0%', '82.6%']]);
+    expect(model.movers.worsened.map((r) => [r.id, r.previous, r.value])).toEqual([['lado.concluded_within_1_month_pct', '89%', '82.6%']]);
   });
 
   it('quotes live figures in the key issues, and uses the standard statutory wording', () => {
     expect(text(model.keyIssuesHtml)).toContain('217 children had a child protection plan on 31 March 2013, compared with 237 a year before');
-    expect(text(model.keyIssuesHtml)).toContain('fell from 89.0% to 82.6%');
+    expect(text(model.keyIssuesHtml)).toContain('fell from 89% to 82.6%');
     expect(model.statutoryHtml).toContain('Working Together to Safeguard Children');
     expect(DEFAULT_STATUTORY_REQUIREMENT).toMatch(/independent chair/);
   });
@@ -91,7 +91,7 @@ describe('lscb-report cover', () => {
     const t = text(html);
     expect(t).toContain('Child protection plans open at 31 March 217 237 down 20 (8.4%) Not rated');
     expect(t).toContain('Plans reviewed on time (%) 100.0% 97.8% up 2.2 percentage points');
-    expect(t).toMatch(/Worsened most Figure 2012-13 2011-12 Change LADO referrals concluded within one month \(%\) 82\.6% 89\.0% down 6\.4 percentage points/);
+    expect(t).toMatch(/Worsened most Figure 2012-13 2011-12 Change LADO referrals concluded within one month \(%\) 82\.6% 89% down 6\.4 percentage points/);
     expect(t).toContain('Jane Booth , Independent Chair');
     expect(html).toContain('<title>Calderdale Safeguarding Children Board annual report 2012-13: cover paper for Calderdale Health and Wellbeing Board</title>');
     expect(html).not.toMatch(/<script|<link|src="http/i);

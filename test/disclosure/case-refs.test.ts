@@ -102,7 +102,7 @@ describe('a build whose narrative hides a case reference', () => {
 
   it.each([['L&#45;001'], ['L&#x2d;002'], ['L\u2011003'], ['L-00**1**']])('stops on %j with case-reference-in-output and writes nothing', async (written) => {
     const board = BoardFiles.fromDir(BASE);
-    board.edit('2012-13/narrative/allegations.md', (t) => `${t}\nOne case (${written}) took longest.\n`);
+    board.edit('2012-13/narrative/allegations.md', (t) => `${t}\nThe longest case (${written}) is described below.\n`);
     const dir = path.join(work, `b${written.length}${written.charCodeAt(3)}`);
     board.writeTo(dir);
     const out = path.join(work, `out-${path.basename(dir)}`);

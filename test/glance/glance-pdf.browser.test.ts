@@ -118,7 +118,7 @@ describeWithBrowser('glance and cover paper to PDF (real browser)', () => {
       expect(all).toContain(s);
     }
     expect(all).toContain('Plans reviewed on time (%) 100.0% 97.8% up 2.2 percentage points');
-    expect(all).toMatch(/LADO referrals concluded within one month \(%\).*82\.6%.*89\.0%.*down 6\.4 percentage points/);
+    expect(all).toMatch(/LADO referrals concluded within one month \(%\).*82\.6%.*89%.*down 6\.4 percentage points/);
     expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
     expect(pages[0]).toContain('Calderdale Health and Wellbeing Board');
   });

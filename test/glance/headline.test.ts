@@ -36,7 +36,7 @@ describe('headline figures on the sample', () => {
       ['finance.carry_forward', '£46,703', 'not available', 'not available', 'No comparison'],
       ['cp.second_or_subsequent_pct', '13.0%', '14.4%', 'down 1.4 percentage points', 'Improved'],
       ['cp.reviewed_in_time_pct', '100.0%', '97.8%', 'up 2.2 percentage points', 'Improved'],
-      ['lado.concluded_within_1_month_pct', '82.6%', '89.0%', 'down 6.4 percentage points', 'Worsened'],
+      ['lado.concluded_within_1_month_pct', '82.6%', '89%', 'down 6.4 percentage points', 'Worsened'],
       ['training.elearning_completions', '1,068', 'not available', 'not available', 'No comparison'],
     ]);
   });

@@ -36,11 +36,12 @@ describe('formatValue', () => {
     expect(formatValue(d('finance.carry_forward'), -1540)).toBe('-£1,540');
   });
 
-  it('keeps the finer precision of a supplied figure, never a coarser one', () => {
+  it('keeps the precision a supplied figure came with, finer or coarser', () => {
     const def = d('context.referrals_per_10k');
     expect(formatValue(def, 1212.53, { decimals: 2 })).toBe('1,212.53');
     expect(formatValue(def, 1212.53)).toBe('1,212.5');
-    expect(formatValue(d('context.free_school_meals_pct'), 19, { decimals: 0 })).toBe('19.0%');
+    expect(formatValue(d('context.free_school_meals_pct'), 19, { decimals: 0 })).toBe('19%');
+    expect(formatValue(d('context.free_school_meals_pct'), 19)).toBe('19.0%');
     expect(formatIndicatorValue(def, { id: def.id, year: '2012-13', value: 773.76, provenance: null, decimals: 2 })).toBe('773.76');
     expect(publishedValue(def, { value: 1212.525, decimals: 2 })).toBe(1212.53);
   });

@@ -195,7 +195,7 @@ describe('comparators', () => {
     const ladoReferrals = [referral(), referral(), referral({ dateConcluded: '2012-09-01' })];
     const report = buildIndicatorReport(board, years(makeYear('2012-13', { ladoReferrals })), '2012-13');
     expect(row(report, 'lado.concluded_within_1_month_pct').comparators).toEqual([
-      { comparator: 'england', value: 80, difference: -13.3, source: 'DfE' },
+      { comparator: 'england', value: 80, difference: -13.3, decimals: 0, source: 'DfE' },
     ]);
     expect(row(report, 'lado.referrals').comparators).toEqual([]);
   });

@@ -25,6 +25,7 @@ describe('report model of the Calderdale sample', () => {
       'Appendix 1',
       'Appendix 2',
       'Appendix 3',
+      'Appendix 4',
     ]);
     expect(model.sections.map((s) => s.title)).toEqual(sample.board.sections.map((s) => s.title));
   });
@@ -106,7 +107,7 @@ describe('report model of the Calderdale sample', () => {
     expect(rowOf(t, 'Looked-after children at 31 March').slice(1, 3)).toEqual(['339', '336']);
     expect(rowOf(t, 'Children in need per 10,000 children').slice(1, 3)).toEqual(['369.6', '319.0']);
     expect(rowOf(t, 'New early-help (CAF) assessments').slice(1, 3)).toEqual(['267', '196']);
-    expect(rowOf(t, 'Pupils eligible for free school meals (%)').slice(1, 3)).toEqual(['19.0%', '17.2%']);
+    expect(rowOf(t, 'Pupils eligible for free school meals (%)').slice(1, 3)).toEqual(['19%', '17.2%']);
   });
 
   it('has the CDOP figures, with reviews concluded split by the year the death was notified', () => {

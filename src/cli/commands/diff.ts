@@ -40,7 +40,8 @@ export async function diffCommand(yearAArg: string, yearBArg: string, options: D
   requireBoardYear(board, dir, yearB, available);
   if (!(await yearsAreValid(dir, board, [yearA, yearB], io))) return ExitCode.INVALID_DATA;
 
-  const report = await loadIndicatorReport(board, yearB);
+  // The series runs up to the later of the two years (a report holds its year and earlier years only).
+  const report = await loadIndicatorReport(board, yearA > yearB ? yearA : yearB);
   const comparison = compareYearsInSeries(report.series, yearA, yearB, defs);
   if (options.changedOnly) comparison.rows = comparison.rows.filter(hasChanged);
   switch (format) {
