@@ -574,6 +574,20 @@ export const CASES: CorpusCase[] = [
     exitCode: 0,
   },
   {
+    name: 'narrative-too-large',
+    problem: 'a narrative file of 80 KB of "*a", which a Markdown parser takes seconds over',
+    mutate: (b) => b.setText(NARRATIVE, '*a'.repeat(40 * 1024)),
+    expect: error('narrative-too-large', NARRATIVE, null, null),
+    exitCode: 1,
+  },
+  {
+    name: 'narrative-too-deep',
+    problem: 'a list nested 250 deep (nesting like this, thousands deep, exhausts a Markdown parser)',
+    mutate: (b) => b.setText(NARRATIVE, Array.from({ length: 250 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')),
+    expect: error('narrative-too-deep', NARRATIVE, 41, null),
+    exitCode: 1,
+  },
+  {
     name: 'missing-required-column',
     problem: 'the Category column deleted',
     mutate: (b) => b.dropColumn(CP, 'Category'),
