@@ -21,6 +21,31 @@ export function findingSummary(findings: readonly Finding[]): string {
   return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
 
+/** The findings with every error before every warning, each group in its given order (a stable sort). */
+export function errorsFirst(findings: readonly Finding[]): Finding[] {
+  return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
+}
+
+/** How a command lists findings: `--quiet` leaves the warnings out (the summary line still counts them). */
+export interface FindingsPrintOptions {
+  quiet?: boolean;
+}
+
+/** The findings to list: errors first, then warnings unless quiet. */
+export function findingsToList(findings: readonly Finding[], options: FindingsPrintOptions = {}): Finding[] {
+  const ordered = errorsFirst(findings);
+  return options.quiet ? ordered.filter((f) => f.severity === 'error') : ordered;
+}
+
+/**
+ * List findings on stderr, errors first, then warnings (none with `--quiet`). Each command calls this once
+ * per year with everything it found, so no finding is printed twice.
+ */
+export function printFindings(io: { stderr(text: string): void }, findings: readonly Finding[], options: FindingsPrintOptions = {}): void {
+  const listed = findingsToList(findings, options);
+  if (listed.length > 0) io.stderr(formatFindingsText(listed, false));
+}
+
 /** Render findings as a human-readable list, one block per finding. */
 export function formatFindingsText(findings: readonly Finding[], colour: boolean): string {
   const c = new Chalk({ level: colour ? 1 : 0 });
@@ -36,12 +61,14 @@ export function formatFindingsText(findings: readonly Finding[], colour: boolean
 }
 
 /** Render findings as stable JSON (one object per finding, fixed key order). */
-export function formatFindingsJson(year: string, findings: readonly Finding[]): string {
+export function formatFindingsJson(year: string, findings: readonly Finding[], options: { strict?: boolean } = {}): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
+  const strict = options.strict === true;
   return `${JSON.stringify(
     {
       year,
-      valid: errors === 0,
+      valid: errors === 0 && !(strict && findings.length > 0),
+      strict,
       errors,
       warnings: findings.length - errors,
       findings: findings.map((f) => ({

@@ -21,6 +21,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
 
+  const strictOption = () => new Option('--strict', 'fail (exit code 1) on any warning, not only on errors: for pipelines');
+  const quietOption = () => new Option('-q, --quiet', 'list errors only (the summary line still counts the warnings)');
   const dataOption = () => new Option('-d, --data <dir>', 'board data folder (default: $LSCB_REPORT_DATA, else the nearest folder at or above this one with board.yaml)');
 
   program
@@ -29,7 +31,9 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .argument('<year>', 'financial year, e.g. 2012-13')
     .addOption(dataOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (year: string, opts: { data?: string; format: string }) => {
+    .addOption(strictOption())
+    .addOption(quietOption())
+    .action(async (year: string, opts: { data?: string; format: string; strict?: boolean; quiet?: boolean }) => {
       const { validateCommand } = await import('./commands/validate.js');
       setCode(await validateCommand(year, opts, io));
     });
@@ -97,7 +101,10 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
     .addOption(new Option('--edition <edition>', 'published: small counts suppressed as board.yaml says; internal: every figure, marked not for publication').choices(['published', 'internal']).default('published'))
     .option('--suppress-threshold <n>', 'published edition: suppress counts from 1 to N (0 for none), overriding board.yaml')
-    .action(async (year: string | undefined, opts: { data?: string; out?: string; format?: string; browser?: string; edition?: string; suppressThreshold?: string; all?: boolean }) => {
+    .option('--draft', 'build even with placeholder text ("To write:") or unwritten sections, marking every page DRAFT (files named -draft)')
+    .addOption(strictOption())
+    .addOption(quietOption())
+    .action(async (year: string | undefined, opts: { data?: string; out?: string; format?: string; browser?: string; edition?: string; suppressThreshold?: string; all?: boolean; draft?: boolean; strict?: boolean; quiet?: boolean }) => {
       const { buildCommand } = await import('./commands/build.js');
       setCode(await buildCommand(year, opts, io));
     });
@@ -123,7 +130,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output folder (default: ./out)')
     .option('-f, --format <formats>', 'what to make: html, pdf or html,pdf', 'html,pdf')
     .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
-    .action(async (year: string, opts: { data?: string; out?: string; format?: string; browser?: string }) => {
+    .addOption(quietOption())
+    .action(async (year: string, opts: { data?: string; out?: string; format?: string; browser?: string; quiet?: boolean }) => {
       const { coverCommand } = await import('./commands/cover.js');
       setCode(await coverCommand(year, opts, io));
     });
@@ -137,7 +145,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option('-f, --format <formats>', 'what to make: html, pdf or html,pdf', 'html,pdf')
     .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
     .addOption(new Option('--id <id...>', 'the indicators to show, in order (default: the standard ten)'))
-    .action(async (year: string, opts: { data?: string; out?: string; format?: string; browser?: string; id?: string[] }) => {
+    .addOption(quietOption())
+    .action(async (year: string, opts: { data?: string; out?: string; format?: string; browser?: string; id?: string[]; quiet?: boolean }) => {
       const { glanceCommand } = await import('./commands/glance.js');
       setCode(await glanceCommand(year, opts, io));
     });

@@ -3,6 +3,7 @@
  * its report is laid out, and publication settings. Checked with zod; problems become findings.
  */
 import { z } from 'zod';
+import { checkGuidanceConfig, guidanceConfigSchema } from '../guidance/config.js';
 
 /** A section id: what names its narrative file (`<year>/narrative/<id>.md`) and its HTML id. */
 const sectionId = z
@@ -59,6 +60,8 @@ export const boardConfigSchema = z
                 publishedDate: isoDate.optional(),
                 presentedDate: isoDate.optional(),
                 presentedTo: z.string().optional(),
+                /** Recipients (ids from the guidance edition) the report was sent to. */
+                sentTo: z.array(z.string().min(1)).optional(),
               })
               .strict(),
           )
@@ -102,8 +105,28 @@ export const boardConfigSchema = z
       .default({ suppress: true, threshold: 5, publicMeasures: [] }),
     /** Template folder, relative to the board folder, or `default`. */
     template: z.string().default('default'),
+    /** A local safeguarding children board, or a safeguarding partnership (the three statutory partners). */
+    kind: z.enum(['board', 'partnership']).default('board'),
+    /** For a partnership: the three safeguarding partners and the relevant agencies named in its arrangements. */
+    partners: z
+      .object({
+        localAuthority: z.string().min(1),
+        police: z.string().min(1),
+        health: z.string().min(1),
+        relevantAgencies: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
+    /** The statutory guidance edition the report answers to (see templates/guidance/ and docs/guidance.md). */
+    guidance: guidanceConfigSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    checkGuidanceConfig(config, ctx);
+    if (config.kind === 'partnership' && !config.partners) {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'a partnership names its three safeguarding partners under partners: (localAuthority, police, health)' });
+    }
+  });
 
 /** A checked board configuration. */
 export type BoardConfig = z.infer<typeof boardConfigSchema>;

@@ -2,7 +2,7 @@
  * The `board.yaml` a new board starts with: every setting of the board configuration schema, each
  * explained in a comment, with the values a person must supply marked "To write:".
  */
-import { KNOWN_SECTIONS } from '../config/sections.js';
+import { boardSections } from '../config/sections.js';
 import { TO_WRITE_PREFIX } from './placeholders.js';
 import { comment, yamlScalar } from './yaml-text.js';
 
@@ -87,6 +87,7 @@ export function boardYaml(options: BoardYamlOptions): string {
     '      # presentedDate: 2014-09-25',
     '      # publishedDate: 2014-10-01',
     '      # presentedTo: The Safeguarding Children Board; also the Health and Wellbeing Board',
+    '      # sentTo: [chief-executive, council-leader, police-crime-commissioner, hwb-chair]',
     '',
     ...comment(
       'The report\'s sections, in the order they are printed. Every section the tool knows is listed, in the ' +
@@ -110,7 +111,7 @@ export function boardYaml(options: BoardYamlOptions): string {
     '#     appendix: true',
     'sections:',
   ];
-  for (const section of KNOWN_SECTIONS) {
+  for (const section of boardSections()) {
     lines.push(...comment(`${section.title}${section.appendix ? ' (appendix)' : ''}: ${section.guidance}`, '  '));
     lines.push(`  - ${section.id}`);
   }
@@ -155,6 +156,37 @@ export function boardYaml(options: BoardYamlOptions): string {
         'own partials/<section>.hbs files, e.g. template: my-template',
     ),
     'template: default',
+    '',
+    ...comment('board for a local safeguarding children board; partnership for safeguarding partners\' arrangements.'),
+    'kind: board',
+    ...comment('A partnership names its three safeguarding partners and its relevant agencies:'),
+    '# partners:',
+    '#   localAuthority: Kirklees Council',
+    '#   police: West Yorkshire Police',
+    '#   health: West Yorkshire Integrated Care Board',
+    '#   relevantAgencies: [Schools in Kirklees, Probation Service]',
+    '',
+    ...comment(
+      'The statutory guidance the report answers to (docs/guidance.md). validate then warns about every ' +
+        'requirement of the edition the report does not meet, and the appendix-guidance section prints how the ' +
+        'report meets it. Editions: wt2010, wt2013, wt2015 (boards), wt2018, wt2023 (partnerships). Map your own ' +
+        'sections to requirement ids, say why a requirement is unmet, or add requirements of your own:',
+    ),
+    '# guidance:',
+    '#   edition: wt2015',
+    '#   sections:',
+    '#     the-board: [wt2015.publish]',
+    '#   unmet:',
+    '#     wt2015.recipients: The report went to the council\'s scrutiny committee instead.',
+    '#   requirements:',
+    '#     - id: local.section-11',
+    '#       text: The report summarises the section 11 audit.',
+    '#       reference: Board business plan, priority 2',
+    '#       confirmed: true',
+    '#       evidence:',
+    '#         sections: [section-11]',
+    '#         returns: [section11]',
+    '#         recipients: false',
     '',
   );
   return lines.join('\n');

@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KNOWN_SECTIONS } from '../config/sections.js';
+import { boardSections } from '../config/sections.js';
 import { blankTemplate } from '../returns/blank-templates.js';
 import { COMPARATOR_COLUMNS, OTHER_FILES, PUBLISHED_FIGURES_COLUMNS, returnsFor } from '../returns/definitions.js';
 import { boardYaml, type BoardYamlOptions } from './board-yaml.js';
@@ -28,7 +28,7 @@ export function planBoardFolder(options: BoardYamlOptions): PlannedFile[] {
     { path: `${year}/README.md`, content: yearGuide(year) },
     ...returnsFor('board').map((def) => ({ path: `${year}/${def.file}`, content: blankTemplate(def) })),
     { path: `${year}/${OTHER_FILES.recommendations}`, content: recommendationsYaml(year) },
-    ...KNOWN_SECTIONS.map((section) => ({
+    ...boardSections().map((section) => ({
       path: `${year}/${OTHER_FILES.narrativeDir}/${section.id}.md`,
       content: narrativePlaceholder(section, year),
     })),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
 import { boardConfigSchema, type BoardConfig, type ConfiguredSection } from '../config/board-config.js';
-import { KNOWN_SECTIONS, resolveSections, sectionStructureProblems } from '../config/sections.js';
+import { KNOWN_SECTIONS, knownSection, resolveSections, sectionStructureProblems } from '../config/sections.js';
 import {
   COMPARATOR_COLUMNS,
   OTHER_FILES,
@@ -377,8 +377,8 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
     const abs = path.join(yearDir, def.file);
     const rel = `${yearLabel}/${def.file}`;
     if (!(await exists(abs))) {
-      // A return only partnerships collect is not missing from a board's folder.
-      if (def.partnershipOnly) continue;
+      // A board does not collect the partnership-only returns (practice reviews): their absence is normal.
+      if (def.partnershipOnly && board.config?.kind !== 'partnership') continue;
       const affected = def.sections.filter((s) => sectionIds.has(s));
       findings.push({
         code: 'return-missing',
@@ -477,7 +477,8 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
     }
   }
   for (const s of board.config ? board.sections : []) {
-    if (!narrative.has(s.id) && !unreadableNarrative.has(s.id)) {
+    // A generated section (the guidance statement) has no narrative of its own to write.
+    if (!narrative.has(s.id) && !unreadableNarrative.has(s.id) && !knownSection(s.id)?.generated) {
       findings.push({
         code: 'narrative-missing',
         severity: 'warning',

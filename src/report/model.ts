@@ -10,6 +10,8 @@ import { formatChange, formatIndicatorValue, formatNumber, NOT_AVAILABLE } from 
 import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
 import type { BoardData, YearData } from '../load/load-board.js';
 import { defaultAppendix, knownSection, sectionAnchor } from '../config/sections.js';
+import { guidanceStatement, type GuidanceStatementModel } from '../guidance/statement.js';
+import { NOTIFICATION_LIMIT, RAPID_REVIEW_LIMIT, summarisePracticeReviews } from '../guidance/practice-reviews.js';
 import { DEFAULT_LAYOUT } from '../config/board-config.js';
 
 export { sectionAnchor } from '../config/sections.js';
@@ -30,6 +32,7 @@ import {
   LADO_NATURES,
   LADO_OUTCOMES,
   LADO_SOURCES,
+  PRACTICE_REVIEW_DECISIONS,
   TRAINING_TYPES,
   returnDef,
   type ReturnId,
@@ -86,6 +89,8 @@ export interface TableModel {
   notes: string[];
   /** Small enough that it should never be split across pages. */
   compact: boolean;
+  /** "Source: …" line printed under the table: the return or published figures, and the period. */
+  source: string;
 }
 
 /** A chart: what to draw (for charts.ts) and, after rendering, its figure HTML. */
@@ -94,6 +99,8 @@ export interface ChartModel {
   available: boolean;
   unavailable: string;
   spec: BarChartSpec;
+  /** "Source: …" line printed under the chart. */
+  source: string;
 }
 
 /** A paragraph reference in a recommendation, linked when the paragraph exists in this report. */
@@ -142,6 +149,8 @@ export interface SectionModel {
   tables: Record<string, TableModel>;
   charts: Record<string, ChartModel>;
   recommendations: RecommendationsModel | null;
+  /** The statutory guidance statement (the `appendix-guidance` section only). */
+  guidance: GuidanceStatementModel | null;
 }
 
 /** An entry of the contents page. */
@@ -178,18 +187,29 @@ export interface ReportModel {
   runningHeader: string;
   presentedTo: string;
   contents: ContentsEntry[];
+  /** Every section starts a new printed page (board.yaml layout.newPagePerSection). */
+  newPageSections: boolean;
   sections: SectionModel[];
   /** Which edition this is, and what disclosure control did to it. */
   edition: EditionModel;
 }
 
 /** The edition of the report: what the reader must be told about suppressed figures or internal use. */
+/** The marking of a draft report (`build --draft`), on every page. */
+export const DRAFT_MARKING = 'DRAFT – NOT FOR PUBLICATION';
+
 export interface EditionModel {
   name: Edition;
   /** The internal edition: unsuppressed figures, marked as not for publication on every page. */
   internal: boolean;
-  /** "INTERNAL EDITION – NOT FOR PUBLICATION" in the internal edition; empty otherwise. */
+  /** A draft (`build --draft`): placeholder text or unwritten sections allowed, marked DRAFT on every page. */
+  draft: boolean;
+  /** True when every page carries `marking` (the internal edition, a draft or both). */
+  marked: boolean;
+  /** "INTERNAL EDITION – NOT FOR PUBLICATION", "DRAFT – NOT FOR PUBLICATION" or both; empty otherwise. */
   marking: string;
+  /** The sentence under the marking in the banner; empty when not marked. */
+  markingDetail: string;
   /** Counts from 1 to this were suppressed; 0 when none were. */
   threshold: number;
   /** True when at least one figure in the report is shown as [c]. */
@@ -204,6 +224,8 @@ export interface ReportModelOptions {
   sourceDateEpoch?: number | null;
   /** Section ids that have a partial (default template or the board's own); others render generically. */
   partials?: ReadonlySet<string>;
+  /** A draft: every page is marked DRAFT (see EditionModel.draft). */
+  draft?: boolean;
 }
 
 /**
@@ -258,11 +280,11 @@ const markCol = (text: string): TableColumn => ({ text, numeric: false, mark: tr
 const count = (n: number): string => formatNumber(n, 0);
 
 function table(id: string, caption: string, columns: TableColumn[], rows: TableCell[][], extra: Partial<TableModel> = {}): TableModel {
-  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 22, ...extra };
+  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 22, source: '', ...extra };
 }
 
 function unavailableTable(id: string, caption: string, reason: string): TableModel {
-  return { id, caption, available: false, unavailable: `Not available: ${reason}`, columns: [], rows: [], totals: [], notes: [], compact: true };
+  return { id, caption, available: false, unavailable: `Not available: ${reason}`, columns: [], rows: [], totals: [], notes: [], compact: true, source: '' };
 }
 
 function unavailableChart(id: string, title: string, reason: string): ChartModel {
@@ -271,6 +293,7 @@ function unavailableChart(id: string, title: string, reason: string): ChartModel
     available: false,
     unavailable: `Not available: ${reason}`,
     spec: { id, title, description: title, data: [], valueTitle: '', categoryTitle: '' },
+    source: '',
   };
 }
 
@@ -513,9 +536,10 @@ function training(ctx: Ctx): SectionData {
       id: 'chart-training-agency',
       available: true,
       unavailable: '',
+      source: '',
       spec: {
         id: 'chart-training-agency',
-        title: `Take-up of direct training by agency, ${ctx.year}`,
+        title: `Take-up of direct training by agency, ${ctx.year} (number of participants)`,
         description: `Bar chart of participants at direct training events by agency in ${ctx.year}: ${sorted.map(([a, n]) => `${a} ${count(n)}`).join('; ')}. The same figures are in the table that follows.`,
         data: sorted.map(([label, value]) => ({ label, value })),
         valueTitle: 'Participants',
@@ -730,9 +754,10 @@ function allegations(ctx: Ctx): SectionData {
       id: 'chart-lado-by-year',
       available: true,
       unavailable: '',
+      source: '',
       spec: {
         id: 'chart-lado-by-year',
-        title: `Allegations referred to the LADO, ${series[0]![0]} to ${series.at(-1)![0]}`,
+        title: `Allegations referred to the LADO, ${series[0]![0]} to ${series.at(-1)![0]} (number of referrals)`,
         description: `Column chart of referrals to the LADO by year: ${series.map(([y, v]) => `${y} ${valueText(d, v)}`).join('; ')}. The same figures are in the table above.`,
         // A suppressed year has no bar, and its label says [c] (a bar's height would give the count away).
         data: series.map(([label, v]) => (isSuppressed(v) ? { label, value: null, text: SUPPRESSED } : { label, value: v.value })),
@@ -782,9 +807,9 @@ function allegations(ctx: Ctx): SectionData {
 function finance(ctx: Ctx): SectionData {
   const out = empty();
   const lines = returnRows(ctx.data, 'finance');
-  const expCaption = `Expenditure, ${ctx.year}`;
-  const incCaption = `Contributions and other income, ${ctx.year}`;
-  const balCaption = `Balance carried forward from ${ctx.year}`;
+  const expCaption = `Expenditure, ${ctx.year} (£)`;
+  const incCaption = `Contributions and other income, ${ctx.year} (£)`;
+  const balCaption = `Balance carried forward from ${ctx.year} (£)`;
   if ('reason' in lines) {
     out.tables.expenditure = unavailableTable('table-finance-expenditure', expCaption, lines.reason);
     out.tables.income = unavailableTable('table-finance-income', incCaption, lines.reason);
@@ -883,7 +908,47 @@ function theBoard(ctx: Ctx): SectionData {
   };
 }
 
+/**
+ * Serious incidents notified to the national panel and the timeliness of notification and rapid review,
+ * in working days (src/guidance/practice-reviews.ts). With disclosure control on, a count from 1 to the
+ * threshold is shown as [c], and so is its complement (in time / late), and the percentage with them.
+ */
+function practiceReviews(ctx: Ctx): SectionData {
+  const caption = 'Serious incidents notified to the Child Safeguarding Practice Review Panel';
+  const got = returnRows(ctx.data, 'practiceReviews');
+  if ('reason' in got) return { tables: { summary: unavailableTable('table-practice-reviews', caption, got.reason) }, charts: {} };
+  const y = parseYear(ctx.year)!;
+  const s = summarisePracticeReviews(got.rows, y);
+  const small = (n: number) => ctx.threshold > 0 && n >= 1 && n <= ctx.threshold;
+  const shown = (n: number, hide = small(n)) => (hide ? SUPPRESSED : count(n));
+  const pair = (label: string, part: number, whole: number, indent: boolean | 2 = true): TableCell[] => {
+    const hide = small(part) || small(whole - part);
+    const pct = whole === 0 ? NOT_AVAILABLE : hide ? SUPPRESSED : `${formatNumber((100 * part) / whole, 1)}%`;
+    return [rowHeader(label, indent), num(shown(part, hide)), num(pct)];
+  };
+  const rows: TableCell[][] = [
+    [rowHeader('Serious incidents notified in the year'), num(shown(s.notified)), num('')],
+    pair(`Notified within ${NOTIFICATION_LIMIT} working days`, s.notifiedInTime, s.notified),
+    [rowHeader('Rapid reviews completed'), num(shown(s.rapidReviews)), num('')],
+    pair(`Completed within ${RAPID_REVIEW_LIMIT} working days`, s.rapidReviewsInTime, s.rapidReviews),
+    [rowHeader('Rapid reviews not yet completed'), num(shown(s.rapidReviewsOutstanding)), num('')],
+    ...PRACTICE_REVIEW_DECISIONS.map((d) => [rowHeader(`Decision: ${d.label}`), num(shown(s.decisions.get(d.code) ?? 0)), num('')]),
+    [rowHeader('Local reviews published in the year'), num(shown(s.reviewsPublished)), num('')],
+  ];
+  return {
+    tables: {
+      summary: table('table-practice-reviews', caption, [col('', false), col('Number'), col('Per cent')], rows, {
+        notes: [
+          `Working days are Monday to Friday, less the bank holidays of England and Wales, counted from the day the local authority became aware of the incident: notification is due within ${NOTIFICATION_LIMIT} working days and the rapid review within ${RAPID_REVIEW_LIMIT}.`,
+        ],
+      }),
+    },
+    charts: {},
+  };
+}
+
 const SECTION_DATA: Record<string, (ctx: Ctx) => SectionData> = {
+  'practice-reviews': practiceReviews,
   'the-board': theBoard,
   'local-context': localContext,
   training,
@@ -940,10 +1005,12 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       title: s.title,
       isAppendix: appendix,
       partial: hasPartial ? s.id : 'generic-section',
-      narrative: { html: narrative.html, after: narrative.after, missing: source === undefined || source.trim() === '', paragraphs: narrative.paragraphs },
+      // A generated section (the guidance statement) has no commentary to miss.
+      narrative: { html: narrative.html, after: narrative.after, missing: !knownSection(s.id)?.generated && (source === undefined || source.trim() === ''), paragraphs: narrative.paragraphs },
       tables: sectionData.tables,
       charts: sectionData.charts,
       recommendations: null,
+      guidance: null,
     };
   });
 
@@ -951,17 +1018,22 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const allParagraphs = new Set(sections.flatMap((s) => s.narrative.paragraphs));
   for (const s of sections) {
     if (s.id === 'recommendations') s.recommendations = recommendationsModel(ctx, allParagraphs);
+    // The guidance statement links to the sections that meet each requirement, so it too comes last.
+    if (s.id === 'appendix-guidance') s.guidance = guidanceStatement(board, data, sections);
   }
 
+  addSources(sections, year);
   const anySuppressed = noteSuppressedFigures(sections, threshold);
   const internal = disclosed.disclosure.edition === 'internal';
+  const draft = options.draft === true;
+  const marking = [draft ? DRAFT_MARKING : '', internal ? INTERNAL_MARKING : ''].filter(Boolean).join(' · ');
   const name = config?.board.name ?? 'Safeguarding Children Board';
   const published = publicationDate(board, year, options.sourceDateEpoch);
   const fy = parseYear(year)!;
   const runningHeader = `${name} · Annual report ${year}`;
   return {
     lang: config?.publication.language ?? 'en-GB',
-    title: internal ? `${name} annual report ${year} (internal edition – not for publication)` : `${name} annual report ${year}`,
+    title: `${draft ? 'DRAFT: ' : ''}${name} annual report ${year}${internal ? ' (internal edition – not for publication)' : ''}`,
     board: {
       name,
       shortName: config?.board.shortName ?? '',
@@ -977,19 +1049,87 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     previousYear: prev,
     period: `${longDate(fy.start)} to ${longDate(fy.end)}`,
     publishedDateText: published ? longDate(published) : '',
-    runningHeader: internal ? `${INTERNAL_MARKING} · ${runningHeader}` : runningHeader,
+    runningHeader: marking ? `${marking} · ${runningHeader}` : runningHeader,
     presentedTo: config?.publication.years[year]?.presentedTo ?? '',
     contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
+    newPageSections: layout.newPagePerSection,
     sections,
     edition: {
       name: disclosed.disclosure.edition,
       internal,
-      marking: internal ? INTERNAL_MARKING : '',
+      draft,
+      marked: marking !== '',
+      marking,
+      markingDetail: [
+        draft ? 'This is a draft: parts of it are still to be written.' : '',
+        internal ? 'Small counts are shown unsuppressed. Share only with people entitled to see them.' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
       threshold,
       anySuppressed,
       symbolNote: anySuppressed ? suppressionNote(threshold) : '',
     },
   };
+}
+
+/** Where each built-in table's and chart's figures come from: returns, or other places, and the years. */
+const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; years: 'year' | 'both' | 'series' }> = {
+  'table-local-context-figures': { returns: ['context'], years: 'both' },
+  'table-training-events': { returns: ['trainingEvents'], years: 'year' },
+  'table-training-agency': { returns: ['trainingAttendance'], years: 'year' },
+  'chart-training-agency': { returns: ['trainingAttendance'], years: 'year' },
+  'table-training-elearning': { returns: ['elearning'], years: 'year' },
+  'table-section-11-overview': { returns: ['section11'], years: 'year' },
+  'table-section-11-summary': { returns: ['section11'], years: 'year' },
+  'table-cdop': { returns: ['cdopCases'], years: 'year' },
+  'table-cp-indicators': { returns: ['cpPlans'], years: 'both' },
+  'table-cp-categories': { returns: ['cpPlans'], years: 'both' },
+  'table-priority-other': { returns: ['context'], years: 'both' },
+  'table-board-membership': { returns: ['boardMembers'], years: 'year' },
+  'table-lado-by-year': { returns: ['ladoReferrals'], years: 'series' },
+  'chart-lado-by-year': { returns: ['ladoReferrals'], years: 'series' },
+  'table-lado-source': { returns: ['ladoReferrals'], years: 'both' },
+  'table-lado-nature': { returns: ['ladoReferrals'], years: 'both' },
+  'table-lado-outcome': { returns: ['ladoReferrals'], years: 'both' },
+  'table-lado-work': { returns: ['ladoReferrals'], years: 'year' },
+  'table-lado-timeliness': { returns: ['ladoReferrals'], years: 'both' },
+  'table-finance-expenditure': { returns: ['finance'], years: 'year' },
+  'table-finance-income': { returns: ['finance'], years: 'year' },
+  'table-finance-balance': { returns: ['finance'], years: 'year' },
+  'table-board-subgroups': { other: 'the board’s configuration (board.yaml)', years: 'year' },
+};
+
+/** "Source: LADO referrals return (lado-referrals.csv), 2007-08 to 2012-13; earlier years as published." */
+function sourceLine(id: string, year: string, seriesYears: string[] | null): string {
+  const src = FIGURE_SOURCES[id];
+  if (!src) return '';
+  // "Training events" → "training events", but "LADO referrals" keeps its capitals.
+  const lowerFirst = (t: string) => (/^[A-Z][a-z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
+  const what = src.other ?? (src.returns ?? []).map((r) => `${lowerFirst(returnDef(r).title)} return (${returnDef(r).file})`).join(' and ');
+  const period =
+    src.years === 'series' && seriesYears && seriesYears.length > 1
+      ? `${seriesYears[0]} to ${seriesYears.at(-1)}`
+      : src.years === 'both'
+        ? `${year} and ${shiftYear(year, -1)}`
+        : year;
+  const earlier = src.years === 'year' || src.other ? '' : '; figures for years without a return are those the board published (aggregates/published-figures.csv)';
+  return `Source: ${what}, ${period}${earlier}.`;
+}
+
+/** Give every available built-in table and chart its source line. */
+function addSources(sections: SectionModel[], year: string): void {
+  for (const s of sections) {
+    for (const t of Object.values(s.tables)) {
+      if (!t.available || t.source) continue;
+      const years = t.id === 'table-lado-by-year' ? t.rows.map((r) => r[0]!.text) : null;
+      t.source = sourceLine(t.id, year, years);
+    }
+    for (const c of Object.values(s.charts)) {
+      if (!c.available || c.source) continue;
+      c.source = sourceLine(c.id, year, c.spec.data.map((d) => d.label));
+    }
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { initCommand } from '../../src/cli/commands/init.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { boardConfigSchema } from '../../src/config/board-config.js';
-import { KNOWN_SECTIONS } from '../../src/config/sections.js';
+import { boardSections } from '../../src/config/sections.js';
 import { lastCompletedYear } from '../../src/init/default-year.js';
 import { placeholderLine } from '../../src/init/placeholders.js';
 import { loadBoard } from '../../src/load/load-board.js';
@@ -33,7 +33,7 @@ function expectedFiles(year: string): string[] {
     `${year}/README.md`,
     ...returnsFor('board').map((d) => `${year}/${d.file}`),
     `${year}/${OTHER_FILES.recommendations}`,
-    ...KNOWN_SECTIONS.map((s) => `${year}/${OTHER_FILES.narrativeDir}/${s.id}.md`),
+    ...boardSections().map((s) => `${year}/${OTHER_FILES.narrativeDir}/${s.id}.md`),
   ];
 }
 
@@ -90,12 +90,12 @@ describe('lscb-report init', () => {
     expect(config.disclosure).toEqual({ suppress: true, threshold: 5 });
     expect(config.template).toBe('default');
     // Every known section, in the default order.
-    expect(config.sections).toEqual(KNOWN_SECTIONS.map((s) => s.id));
+    expect(config.sections).toEqual(boardSections().map((s) => s.id));
 
     const board = await loadBoard(dir);
     expect(board.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(board.years).toEqual(['2013-14']);
-    expect(board.sections.map((s) => s.id)).toEqual(KNOWN_SECTIONS.map((s) => s.id));
+    expect(board.sections.map((s) => s.id)).toEqual(boardSections().map((s) => s.id));
   });
 
   it('explains every setting of the schema, and every section with its guidance, in comments', async () => {
@@ -111,7 +111,7 @@ describe('lscb-report init', () => {
       .filter((l) => /^\s*#/.test(l))
       .map((l) => l.replace(/^\s*#\s?/, ''))
       .join(' ');
-    for (const s of KNOWN_SECTIONS) expect(comments).toContain(`${s.title}${s.appendix ? ' (appendix)' : ''}: ${s.guidance}`);
+    for (const s of boardSections()) expect(comments).toContain(`${s.title}${s.appendix ? ' (appendix)' : ''}: ${s.guidance}`);
     expect(comments).toContain('[c]');
     // Without --board-name or --area the values to supply are marked.
     const config = boardConfigSchema.parse(parse(text));
@@ -155,7 +155,7 @@ describe('lscb-report init', () => {
     expect((await runCli(['init', dir, '--year', '2013-14'])).code).toBe(0);
     const recs = recommendationsSchema.parse(parse(await readFile(path.join(dir, '2013-14', 'recommendations.yaml'), 'utf8')));
     expect(recs.objectives[0]!.title).toMatch(/^To write:/);
-    for (const s of KNOWN_SECTIONS) {
+    for (const s of boardSections()) {
       const text = await readFile(path.join(dir, '2013-14', 'narrative', `${s.id}.md`), 'utf8');
       expect(placeholderLine(text)).toBe(1);
       expect(text).toContain(`> **To write:** ${s.guidance}`);

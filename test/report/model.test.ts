@@ -25,6 +25,7 @@ describe('report model of the Calderdale sample', () => {
       'Appendix 1',
       'Appendix 2',
       'Appendix 3',
+      'Appendix 4',
     ]);
     expect(model.sections.map((s) => s.title)).toEqual(sample.board.sections.map((s) => s.title));
   });

@@ -26,7 +26,9 @@ import { TemplateRenderError } from '../../report/render-html.js';
 import { assembleReport, parseSourceDateEpoch, reportFileNames, reportPdfMetadata } from '../../report/build-report.js';
 import { hasErrors, sortFindings, type Finding } from '../../validate/findings.js';
 import { RECONCILIATION_CODES, validateYear } from '../../validate/validate-year.js';
-import { findingSummary, formatFindingsText } from '../format-findings.js';
+import { findingSummary, printFindings } from '../format-findings.js';
+import { placeholderTextFindings, refuseUnwritten } from '../publication-checks.js';
+import { isToWrite } from '../../init/placeholders.js';
 import type { CliIo } from '../io.js';
 import { requireYearFolder, requireYearLabel, resolveDataDir } from '../options.js';
 import { generatedBy } from './indicators.js';
@@ -43,6 +45,12 @@ export interface BuildOptions {
   suppressThreshold?: string;
   /** Build every year the board has a folder for, printing with one browser. */
   all?: boolean;
+  /** Allow placeholder text and unwritten sections, and mark every page DRAFT. */
+  draft?: boolean;
+  /** Refuse to build when there is any warning. */
+  strict?: boolean;
+  /** List errors only (the summary still counts the warnings). */
+  quiet?: boolean;
 }
 
 /** The edition to build and its threshold, from the flags over board.yaml over the defaults. */
@@ -68,9 +76,13 @@ export function resolveEdition(options: Pick<BuildOptions, 'edition' | 'suppress
   return { edition: 'published', threshold: settings.suppress ? settings.threshold : 0 };
 }
 
-/** `name.html` → `name-internal.html` for the internal edition, so its files cannot be mistaken for the published ones. */
-function editionFileName(name: string, edition: Edition): string {
-  return edition === 'internal' ? name.replace(/(\.[a-z]+)$/, '-internal$1') : name;
+/**
+ * `name.html` → `name-internal.html` for the internal edition and `name-draft.html` for a draft (both:
+ * `name-draft-internal.html`), so neither can be mistaken for, or overwrite, the published files.
+ */
+function editionFileName(name: string, edition: Edition, draft = false): string {
+  const suffix = `${draft ? '-draft' : ''}${edition === 'internal' ? '-internal' : ''}`;
+  return suffix ? name.replace(/(\.[a-z]+)$/, `${suffix}$1`) : name;
 }
 
 /** What the build says about disclosure control before it renders. */
@@ -111,9 +123,6 @@ export function parseBuildFormats(value: string | undefined): Set<Format> {
   return out;
 }
 
-function printFindings(io: CliIo, findings: readonly Finding[]): void {
-  if (findings.length > 0) io.stderr(formatFindingsText(findings, false));
-}
 
 /** A narrative or template problem, as a finding the board can act on. */
 function problemFinding(error: NarrativeError | TemplateError): Finding {
@@ -189,16 +198,37 @@ export async function buildCommand(yearArg: string | undefined, options: BuildOp
     }
     let result: number = ExitCode.OK;
     const yearCache = new Map<string, YearData>();
+    const built: string[] = [];
+    const failed: string[] = [];
     for (const year of board.years) {
       io.stderr(`\n== ${year} ==\n`);
-      const code = await buildYear(year, options, io, shared, yearCache);
+      let code: number;
+      try {
+        code = await buildYear(year, options, io, shared, yearCache);
+      } catch (error) {
+        // A year that cannot be read or written is that year's failure; the other years still build.
+        if (!(error instanceof CliError)) throw error;
+        io.stderr(`lscb-report: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+        code = error.exitCode;
+      }
       if (code !== ExitCode.OK && result === ExitCode.OK) result = code;
+      // Exit code 3 (no browser) still wrote the HTML and indicators: built, without a PDF.
+      (code === ExitCode.OK || code === ExitCode.NO_BROWSER ? built : failed).push(code === ExitCode.NO_BROWSER ? `${year} (no PDF)` : year);
+      if (code !== ExitCode.OK && code !== ExitCode.NO_BROWSER) failed[failed.length - 1] = `${year} (exit code ${code})`;
     }
-    io.stderr(`Built ${board.years.length} year${board.years.length === 1 ? '' : 's'} (${board.years.join(', ')}) with ${shared.launches} browser launch${shared.launches === 1 ? '' : 'es'}.\n`);
+    io.stderr(`\n${summariseAll(built, failed, shared.launches)}\n`);
     return result;
   } finally {
     await shared.close();
   }
+}
+
+/** The last line of `build --all`: which years were built and which failed. */
+export function summariseAll(built: readonly string[], failed: readonly string[], launches: number): string {
+  const years = (list: readonly string[]) => `${list.length} year${list.length === 1 ? '' : 's'}${list.length > 0 ? ` (${list.join(', ')})` : ''}`;
+  const browser = ` with ${launches} browser launch${launches === 1 ? '' : 'es'}`;
+  if (failed.length === 0) return `Built ${years(built)}${browser}.`;
+  return `Built ${years(built)}${browser}; ${failed.length} failed: ${failed.join(', ')}. Their messages are above, under each year's heading.`;
 }
 
 async function buildYear(
@@ -215,29 +245,40 @@ async function buildYear(
   const sourceDateEpoch = parseSourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
   const progress = (text: string) => io.stderr(`${text}\n`);
 
-  // Load and validate: errors stop the build with the findings `validate` prints; warnings are listed.
+  // Load and validate: errors stop the build with the findings `validate` prints. A published edition
+  // (not a draft) refuses placeholder text and unwritten sections; --strict refuses any warning.
   const board = await loadBoard(dir);
   const { edition, threshold } = resolveEdition(options, board);
+  const draft = options.draft === true;
   await requireYearFolder(dir, year, board.years);
   progress(`Validating ${year} in ${dir} …`);
-  const { data, findings, years, indicators } = await validateYear(dir, year, { board, threshold, yearCache });
-  if (hasErrors(findings)) {
-    printFindings(io, findings);
-    io.stderr(`${year}: ${findingSummary(findings)}: the report was not built. Fix the errors and build again.\n`);
-    return ExitCode.INVALID_DATA;
-  }
-  printFindings(io, findings);
-  if (findings.length > 0) progress(`${year}: ${findingSummary(findings)}; building anyway.`);
+  const validated = await validateYear(dir, year, { board, threshold, yearCache });
+  const { data, years, indicators } = validated;
+  const findings = edition === 'published' && !draft ? refuseUnwritten(validated.findings) : validated.findings;
+  const listed = { quiet: options.quiet === true };
+  /** Print everything found so far, once, and say why the build stops (or that it goes on). */
+  const stopOn = (all: readonly Finding[], why: string): boolean => {
+    const strictStop = options.strict === true && all.length > 0;
+    if (!hasErrors(all) && !strictStop) return false;
+    printFindings(io, all, listed);
+    const fix = hasErrors(all) ? 'Fix the errors and build again.' : '--strict stops on any warning: fix them, or build without --strict.';
+    io.stderr(`${year}: ${why}: the report was not built. ${fix}\n`);
+    return true;
+  };
+  const unwritten = findings.some((f, i) => f !== validated.findings[i]);
+  if (stopOn(findings, `${findingSummary(findings)}${unwritten ? ' (placeholder text or unwritten sections: build with --draft for a draft)' : ''}`)) return ExitCode.INVALID_DATA;
 
   // Compute.
   progress('Computing indicators …');
   // The indicators were computed by validate; its findings already list the reconciliation differences.
   const reconciliation = sortFindings(indicators.findings.filter((f) => !RECONCILIATION_CODES.has(f.code)));
-  printFindings(io, reconciliation);
-  if (hasErrors(reconciliation)) {
-    io.stderr(`${year}: the figures do not reconcile (${findingSummary(reconciliation)}): the report was not built.\n`);
+  const everything = [...findings, ...reconciliation];
+  if (stopOn(everything, hasErrors(reconciliation) ? `the figures do not reconcile (${findingSummary(everything)})` : findingSummary(everything))) {
     return ExitCode.INVALID_DATA;
   }
+  printFindings(io, everything, listed);
+  if (everything.length > 0) progress(`${year}: ${findingSummary(everything)}; building anyway${options.quiet && !hasErrors(everything) ? ' (warnings not listed: --quiet)' : ''}.`);
+  if (draft) progress(`Building a DRAFT: every page is marked "DRAFT – NOT FOR PUBLICATION".`);
 
   // Disclosure control: every output below reads the disclosed figures.
   const disclosed = discloseIndicators(indicators, { edition, threshold, publicMeasures: board.config?.disclosure.publicMeasures });
@@ -247,7 +288,7 @@ async function buildYear(
   progress('Rendering the report …');
   let assembled;
   try {
-    assembled = await assembleReport(board, data, disclosed, { sourceDateEpoch });
+    assembled = await assembleReport(board, data, disclosed, { sourceDateEpoch, draft });
   } catch (error) {
     if (error instanceof NarrativeError || error instanceof TemplateError) {
       const finding = problemFinding(error);
@@ -262,13 +303,21 @@ async function buildYear(
   }
   if (assembled.overridden.length > 0) progress(`Using the board’s own template files: ${assembled.overridden.join(', ')}.`);
 
-  const baseNames = reportFileNames(assembled.model.board.name, year);
+  // A draft of a board whose name is still "To write: …" gets plain file names, not a slug of the placeholder.
+  const baseNames = reportFileNames(isToWrite(assembled.model.board.name) ? 'safeguarding-children-board' : assembled.model.board.name, year);
   const names = {
-    html: editionFileName(baseNames.html, edition),
-    pdf: editionFileName(baseNames.pdf, edition),
-    json: editionFileName(baseNames.json, edition),
-    csv: editionFileName(baseNames.csv, edition),
+    html: editionFileName(baseNames.html, edition, draft),
+    pdf: editionFileName(baseNames.pdf, edition, draft),
+    json: editionFileName(baseNames.json, edition, draft),
+    csv: editionFileName(baseNames.csv, edition, draft),
   };
+  // "To write:" left anywhere in the report (a setting no check knows, the board's own template).
+  const leftover = edition === 'published' && !draft ? placeholderTextFindings(assembled.html, names.html) : [];
+  if (leftover.length > 0) {
+    printFindings(io, leftover);
+    io.stderr(`${year}: placeholder text in the report: it was not built. Replace it, or build a draft with --draft.\n`);
+    return ExitCode.INVALID_DATA;
+  }
   const files: AtomicWriteFile[] = [];
   const publishedFiles = { disclosure: disclosed.disclosure };
   if (formats.has('html')) files.push({ path: path.join(outDir, names.html), data: assembled.html });

@@ -7,9 +7,9 @@
 import { ExitCode } from '../../errors.js';
 import { slugify } from '../../report/build-report.js';
 import { NarrativeError } from '../../report/narrative.js';
-import { findingSummary } from '../format-findings.js';
+import { findingSummary, printFindings } from '../format-findings.js';
 import type { CliIo } from '../io.js';
-import { prepareYear, printFindings, writeDocument, type DocumentOptions } from './glance.js';
+import { prepareYear, writeDocument, type DocumentOptions } from './glance.js';
 
 /** Options of `cover`. */
 export type CoverOptions = DocumentOptions;
@@ -29,13 +29,15 @@ export async function coverCommand(yearArg: string, options: CoverOptions, io: C
   const { loadCoverPaper } = await import('../../cover/load-cover-paper.js');
   const loaded = await loadCoverPaper(board.dir, year);
   if (!loaded.paper) {
-    printFindings(io, loaded.findings);
+    // Everything found, once: the cover paper's own problems first (they stop it), then the year's warnings.
+    printFindings(io, [...loaded.findings, ...prepared.warnings], { quiet: options.quiet === true });
     io.stderr(`${year}: ${findingSummary(loaded.findings)} in ${loaded.file}: the cover paper was not made.\n`);
     return ExitCode.INVALID_DATA;
   }
-  if (loaded.findings.length > 0) {
-    printFindings(io, loaded.findings);
-    io.stderr(`${year}: ${findingSummary(loaded.findings)} in ${loaded.file}; making the cover paper anyway.\n`);
+  if (loaded.findings.length + prepared.warnings.length > 0) {
+    printFindings(io, [...loaded.findings, ...prepared.warnings], { quiet: options.quiet === true });
+    const inData = prepared.warnings.length > 0 ? ` The year's data: ${findingSummary(prepared.warnings)}.` : '';
+    io.stderr(`${year}: ${findingSummary(loaded.findings)} in ${loaded.file}; making the cover paper anyway.${inData}${options.quiet ? ' (Warnings not listed: --quiet.)' : ''}\n`);
   }
 
   io.stderr('Rendering the cover paper …\n');

@@ -20,7 +20,7 @@ import { parseSourceDateEpoch, slugify } from '../../report/build-report.js';
 import { parseYear } from '../../returns/year.js';
 import { hasErrors, sortFindings, type Finding } from '../../validate/findings.js';
 import { RECONCILIATION_CODES, validateYear } from '../../validate/validate-year.js';
-import { findingSummary, formatFindingsText } from '../format-findings.js';
+import { findingSummary, printFindings } from '../format-findings.js';
 import type { CliIo } from '../io.js';
 import { requireYearFolder, requireYearLabel, resolveDataDir } from '../options.js';
 import { parseBuildFormats, resolveEdition } from './build.js';
@@ -31,6 +31,8 @@ export interface DocumentOptions {
   out?: string;
   format?: string;
   browser?: string;
+  /** List errors only. */
+  quiet?: boolean;
 }
 
 /** Options of `glance`. */
@@ -51,16 +53,14 @@ export interface PreparedYear {
   outDir: string;
   formats: Set<'html' | 'pdf'>;
   sourceDateEpoch: number | null;
-}
-
-/** Print findings to stderr (nothing when there are none). */
-export function printFindings(io: CliIo, findings: readonly Finding[]): void {
-  if (findings.length > 0) io.stderr(formatFindingsText(findings, false));
+  /** The warnings found so far (validation and reconciliation), not yet printed: the command lists them once. */
+  warnings: Finding[];
 }
 
 /**
- * Check the arguments, then load, validate and compute the year as `build` does. Returns the year, or
- * the exit code when the data has errors (the findings already printed). `what` names the document.
+ * Check the arguments, then load, validate and compute the year as `build` does. Returns the year with
+ * its warnings (not yet printed), or the exit code when the data has errors (every finding then printed,
+ * errors first). `what` names the document.
  */
 export async function prepareYear(yearArg: string, options: DocumentOptions, io: CliIo, what: string): Promise<PreparedYear | number> {
   const formats = parseBuildFormats(options.format);
@@ -74,26 +74,34 @@ export async function prepareYear(yearArg: string, options: DocumentOptions, io:
 
   io.stderr(`Validating ${year} in ${dir} …\n`);
   const { data, findings, years, indicators: computed } = await validateYear(dir, year, { board, threshold });
-  printFindings(io, findings);
+  const listed = { quiet: options.quiet === true };
   if (hasErrors(findings)) {
+    printFindings(io, findings, listed);
     io.stderr(`${year}: ${findingSummary(findings)}: the ${what} was not made. Fix the errors and try again.\n`);
     return ExitCode.INVALID_DATA;
   }
-  if (findings.length > 0) io.stderr(`${year}: ${findingSummary(findings)}; making the ${what} anyway.\n`);
 
   io.stderr('Computing indicators …\n');
   // Computed by validate, whose findings already list the reconciliation differences.
   const reconciliation = sortFindings(computed.findings.filter((f) => !RECONCILIATION_CODES.has(f.code)));
-  printFindings(io, reconciliation);
-  if (hasErrors(reconciliation)) {
-    io.stderr(`${year}: the figures do not reconcile (${findingSummary(reconciliation)}): the ${what} was not made.\n`);
+  const everything = [...findings, ...reconciliation];
+  if (hasErrors(everything)) {
+    printFindings(io, everything, listed);
+    io.stderr(`${year}: the figures do not reconcile (${findingSummary(everything)}): the ${what} was not made.\n`);
     return ExitCode.INVALID_DATA;
   }
   // Every document here is for publication: the published edition's disclosure control, as `build`.
   const indicators = discloseIndicators(computed, { edition: 'published', threshold, publicMeasures: board.config?.disclosure.publicMeasures });
   const hidden = indicators.disclosure.primary + indicators.disclosure.secondary;
   if (hidden > 0) io.stderr(`Disclosure control: ${hidden} figure${hidden === 1 ? '' : 's'} shown as [c].\n`);
-  return { board, data, indicators, caseRefs: caseReferences(years.values()), year, dir, outDir, formats, sourceDateEpoch };
+  return { board, data, indicators, caseRefs: caseReferences(years.values()), year, dir, outDir, formats, sourceDateEpoch, warnings: everything };
+}
+
+/** List a document's warnings once, errors-first order kept, with the summary line (nothing when none). */
+export function announceWarnings(io: CliIo, year: string, warnings: readonly Finding[], what: string, options: DocumentOptions): void {
+  if (warnings.length === 0) return;
+  printFindings(io, warnings, { quiet: options.quiet === true });
+  io.stderr(`${year}: ${findingSummary(warnings)}; making ${what} anyway${options.quiet ? ' (warnings not listed: --quiet)' : ''}.\n`);
 }
 
 /** A document to write: its HTML, the PDF's metadata, and the two file names. */
@@ -203,6 +211,7 @@ export async function glanceCommand(yearArg: string, options: GlanceCommandOptio
   }
   const prepared = await prepareYear(yearArg, options, io, 'year-at-a-glance page');
   if (typeof prepared === 'number') return prepared;
+  announceWarnings(io, prepared.year, prepared.warnings, 'the year-at-a-glance page', options);
 
   const { renderGlanceHtml, glanceDocumentTitle } = await import('../../glance/render-glance.js');
   const { board, year, indicators, sourceDateEpoch } = prepared;

@@ -3,7 +3,7 @@ import { ExitCode } from '../../errors.js';
 import { loadBoard } from '../../load/load-board.js';
 import { hasErrors } from '../../validate/findings.js';
 import { validateYear } from '../../validate/validate-year.js';
-import { findingSummary, formatFindingsJson, formatFindingsText } from '../format-findings.js';
+import { findingSummary, findingsToList, formatFindingsJson, formatFindingsText } from '../format-findings.js';
 import { useColour, type CliIo } from '../io.js';
 import { parseFormat, requireYearFolder, requireYearLabel, resolveDataDir } from '../options.js';
 
@@ -11,6 +11,10 @@ import { parseFormat, requireYearFolder, requireYearLabel, resolveDataDir } from
 export interface ValidateOptions {
   data?: string;
   format: string;
+  /** Any warning fails the run (exit code 1). */
+  strict?: boolean;
+  /** List errors only. */
+  quiet?: boolean;
 }
 
 /** Run `validate`; returns the exit code. */
@@ -21,12 +25,18 @@ export async function validateCommand(yearArg: string, options: ValidateOptions,
   const board = await loadBoard(dir);
   await requireYearFolder(dir, year, board.years);
   const { findings } = await validateYear(dir, year, { board });
+  const strict = options.strict === true;
+  const failed = hasErrors(findings) || (strict && findings.length > 0);
   if (format === 'json') {
-    io.stdout(formatFindingsJson(year, findings));
+    io.stdout(formatFindingsJson(year, findings, { strict }));
   } else {
-    io.stdout(formatFindingsText(findings, useColour(io)));
-    const verdict = hasErrors(findings) ? 'not valid: fix the errors before building the report' : 'valid';
+    io.stdout(formatFindingsText(findingsToList(findings, { quiet: options.quiet }), useColour(io)));
+    const verdict = hasErrors(findings)
+      ? 'not valid: fix the errors before building the report'
+      : failed
+        ? 'not valid under --strict, which fails on any warning'
+        : 'valid';
     io.stdout(`${year}: ${findingSummary(findings)}: ${verdict}.\n`);
   }
-  return hasErrors(findings) ? ExitCode.INVALID_DATA : ExitCode.OK;
+  return failed ? ExitCode.INVALID_DATA : ExitCode.OK;
 }

@@ -1,5 +1,7 @@
 /** The list of business-rule checks run by `validate` and `build`, in order. */
 import type { Check } from '../check.js';
+import { practiceReviews } from './practice-reviews.js';
+import { statutoryGuidance } from './statutory-guidance.js';
 import { aggregateFigures } from './aggregate-figures.js';
 import { boardAttendance } from './board-attendance.js';
 import { cdopStatus } from './cdop-status.js';
@@ -36,5 +38,7 @@ export const CHECKS: Check[] = [
   aggregateFigures,
   narrativeFigures,
   narrativeNumbers,
+  practiceReviews,
   placeholders,
+  statutoryGuidance,
 ];
