@@ -910,7 +910,7 @@ export const CASES: CorpusCase[] = [
   {
     name: 'narrative-typed-figure',
     problem: 'a typed amount that is a figure the tool computes, where a live figure should be',
-    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nExpenditure in the year was £50,501.\n`),
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nExpenditure in the year was £50,500.50.\n`),
     expect: warning('typed-figure', NARRATIVE, 6, null, ['{{value "finance.expenditure_total"}}']),
     exitCode: 0,
   },
