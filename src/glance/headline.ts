@@ -36,10 +36,10 @@ export type Verdict = 'improved' | 'worsened' | 'unchanged' | 'not-rated' | 'no-
 
 /** How each verdict is written, always shown beside its symbol. */
 export const VERDICT_WORDS: Record<Verdict, string> = {
-  improved: 'Improved',
-  worsened: 'Worsened',
+  improved: 'Better',
+  worsened: 'Worse',
   unchanged: 'No change',
-  'not-rated': 'Not rated',
+  'not-rated': 'Not judged',
   'no-comparison': 'No comparison',
 };
 

@@ -13,6 +13,7 @@ import { fillContentsPlaceholders, listContentsTargets, readDestinationPages } f
 import { PdfError } from './errors.js';
 import { loadPdf, saveWithMetadata, type PdfMetadata } from './metadata.js';
 import { repairOutlineTitles } from './outline.js';
+import { stampRunningHeads, type RunningHead } from './running-head.js';
 
 /** Default limit for one `print` call (all its passes together). */
 export const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
@@ -53,6 +54,8 @@ export interface PrintOptions extends PdfMetadata {
   timeoutMs?: number;
   /** Aborts the print (e.g. on Ctrl-C); the call then rejects with `PdfError` reason `aborted`. */
   signal?: AbortSignal;
+  /** Section titles to print at the top of each section's pages (see `running-head.ts`). */
+  runningHeads?: readonly RunningHead[];
 }
 
 /** A printed document and what was learnt printing it. */
@@ -263,6 +266,7 @@ export class BrowserSession {
         }
       }
       repairOutlineTitles(doc, current);
+      if (options.runningHeads !== undefined) await guard(stampRunningHeads(doc, pages, options.runningHeads));
       const pdf = await guard(saveWithMetadata(doc, options));
       return { pdf, pageCount: doc.getPageCount(), contentsPages: pages, blockedRequests: [...blocked], passes: pass };
     }

@@ -47,7 +47,8 @@ const BAR_COLOUR = '#1d4e89';
 // Written into every SVG text element, so no stylesheet is needed to render the chart.
 const FONT_FAMILY = '"Liberation Sans", Arial, Helvetica, sans-serif';
 
-const FONT_SIZE = 11;
+// 13 px is 9.75 pt when the chart prints at its own width (it is never drawn wider than the A4 text column).
+const FONT_SIZE = 13;
 const NOT_AVAILABLE_LABEL = 'n/a';
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -114,7 +115,7 @@ function barChartVegaLite(spec: BarChartSpec): TopLevelSpec {
     scale: { domain: labels },
     title: spec.categoryTitle,
     // Without a canvas Vega estimates text at 0.8em a character, so the limit is generous for real text.
-    axis: horizontal ? { labelLimit: 320 } : { labelAngle: tiltLabels ? -45 : 0 },
+    axis: horizontal ? { labelLimit: 320 } : { labelAngle: tiltLabels ? -45 : 0, labelLimit: 240 },
   };
   const value = {
     field: 'position',

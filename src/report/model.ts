@@ -89,6 +89,8 @@ export interface TableModel {
   notes: string[];
   /** Small enough that it should never be split across pages. */
   compact: boolean;
+  /** "Source: …" line printed under the table: the return or published figures, and the period. */
+  source: string;
 }
 
 /** A chart: what to draw (for charts.ts) and, after rendering, its figure HTML. */
@@ -97,6 +99,8 @@ export interface ChartModel {
   available: boolean;
   unavailable: string;
   spec: BarChartSpec;
+  /** "Source: …" line printed under the chart. */
+  source: string;
 }
 
 /** A paragraph reference in a recommendation, linked when the paragraph exists in this report. */
@@ -183,6 +187,8 @@ export interface ReportModel {
   runningHeader: string;
   presentedTo: string;
   contents: ContentsEntry[];
+  /** Every section starts a new printed page (board.yaml layout.newPagePerSection). */
+  newPageSections: boolean;
   sections: SectionModel[];
   /** Which edition this is, and what disclosure control did to it. */
   edition: EditionModel;
@@ -274,11 +280,11 @@ const markCol = (text: string): TableColumn => ({ text, numeric: false, mark: tr
 const count = (n: number): string => formatNumber(n, 0);
 
 function table(id: string, caption: string, columns: TableColumn[], rows: TableCell[][], extra: Partial<TableModel> = {}): TableModel {
-  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 22, ...extra };
+  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 22, source: '', ...extra };
 }
 
 function unavailableTable(id: string, caption: string, reason: string): TableModel {
-  return { id, caption, available: false, unavailable: `Not available: ${reason}`, columns: [], rows: [], totals: [], notes: [], compact: true };
+  return { id, caption, available: false, unavailable: `Not available: ${reason}`, columns: [], rows: [], totals: [], notes: [], compact: true, source: '' };
 }
 
 function unavailableChart(id: string, title: string, reason: string): ChartModel {
@@ -287,6 +293,7 @@ function unavailableChart(id: string, title: string, reason: string): ChartModel
     available: false,
     unavailable: `Not available: ${reason}`,
     spec: { id, title, description: title, data: [], valueTitle: '', categoryTitle: '' },
+    source: '',
   };
 }
 
@@ -529,9 +536,10 @@ function training(ctx: Ctx): SectionData {
       id: 'chart-training-agency',
       available: true,
       unavailable: '',
+      source: '',
       spec: {
         id: 'chart-training-agency',
-        title: `Take-up of direct training by agency, ${ctx.year}`,
+        title: `Take-up of direct training by agency, ${ctx.year} (number of participants)`,
         description: `Bar chart of participants at direct training events by agency in ${ctx.year}: ${sorted.map(([a, n]) => `${a} ${count(n)}`).join('; ')}. The same figures are in the table that follows.`,
         data: sorted.map(([label, value]) => ({ label, value })),
         valueTitle: 'Participants',
@@ -746,9 +754,10 @@ function allegations(ctx: Ctx): SectionData {
       id: 'chart-lado-by-year',
       available: true,
       unavailable: '',
+      source: '',
       spec: {
         id: 'chart-lado-by-year',
-        title: `Allegations referred to the LADO, ${series[0]![0]} to ${series.at(-1)![0]}`,
+        title: `Allegations referred to the LADO, ${series[0]![0]} to ${series.at(-1)![0]} (number of referrals)`,
         description: `Column chart of referrals to the LADO by year: ${series.map(([y, v]) => `${y} ${valueText(d, v)}`).join('; ')}. The same figures are in the table above.`,
         // A suppressed year has no bar, and its label says [c] (a bar's height would give the count away).
         data: series.map(([label, v]) => (isSuppressed(v) ? { label, value: null, text: SUPPRESSED } : { label, value: v.value })),
@@ -798,9 +807,9 @@ function allegations(ctx: Ctx): SectionData {
 function finance(ctx: Ctx): SectionData {
   const out = empty();
   const lines = returnRows(ctx.data, 'finance');
-  const expCaption = `Expenditure, ${ctx.year}`;
-  const incCaption = `Contributions and other income, ${ctx.year}`;
-  const balCaption = `Balance carried forward from ${ctx.year}`;
+  const expCaption = `Expenditure, ${ctx.year} (£)`;
+  const incCaption = `Contributions and other income, ${ctx.year} (£)`;
+  const balCaption = `Balance carried forward from ${ctx.year} (£)`;
   if ('reason' in lines) {
     out.tables.expenditure = unavailableTable('table-finance-expenditure', expCaption, lines.reason);
     out.tables.income = unavailableTable('table-finance-income', incCaption, lines.reason);
@@ -1013,6 +1022,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     if (s.id === 'appendix-guidance') s.guidance = guidanceStatement(board, data, sections);
   }
 
+  addSources(sections, year);
   const anySuppressed = noteSuppressedFigures(sections, threshold);
   const internal = disclosed.disclosure.edition === 'internal';
   const draft = options.draft === true;
@@ -1042,6 +1052,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     runningHeader: marking ? `${marking} · ${runningHeader}` : runningHeader,
     presentedTo: config?.publication.years[year]?.presentedTo ?? '',
     contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
+    newPageSections: layout.newPagePerSection,
     sections,
     edition: {
       name: disclosed.disclosure.edition,
@@ -1060,6 +1071,65 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       symbolNote: anySuppressed ? suppressionNote(threshold) : '',
     },
   };
+}
+
+/** Where each built-in table's and chart's figures come from: returns, or other places, and the years. */
+const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; years: 'year' | 'both' | 'series' }> = {
+  'table-local-context-figures': { returns: ['context'], years: 'both' },
+  'table-training-events': { returns: ['trainingEvents'], years: 'year' },
+  'table-training-agency': { returns: ['trainingAttendance'], years: 'year' },
+  'chart-training-agency': { returns: ['trainingAttendance'], years: 'year' },
+  'table-training-elearning': { returns: ['elearning'], years: 'year' },
+  'table-section-11-overview': { returns: ['section11'], years: 'year' },
+  'table-section-11-summary': { returns: ['section11'], years: 'year' },
+  'table-cdop': { returns: ['cdopCases'], years: 'year' },
+  'table-cp-indicators': { returns: ['cpPlans'], years: 'both' },
+  'table-cp-categories': { returns: ['cpPlans'], years: 'both' },
+  'table-priority-other': { returns: ['context'], years: 'both' },
+  'table-board-membership': { returns: ['boardMembers'], years: 'year' },
+  'table-lado-by-year': { returns: ['ladoReferrals'], years: 'series' },
+  'chart-lado-by-year': { returns: ['ladoReferrals'], years: 'series' },
+  'table-lado-source': { returns: ['ladoReferrals'], years: 'both' },
+  'table-lado-nature': { returns: ['ladoReferrals'], years: 'both' },
+  'table-lado-outcome': { returns: ['ladoReferrals'], years: 'both' },
+  'table-lado-work': { returns: ['ladoReferrals'], years: 'year' },
+  'table-lado-timeliness': { returns: ['ladoReferrals'], years: 'both' },
+  'table-finance-expenditure': { returns: ['finance'], years: 'year' },
+  'table-finance-income': { returns: ['finance'], years: 'year' },
+  'table-finance-balance': { returns: ['finance'], years: 'year' },
+  'table-board-subgroups': { other: 'the board’s configuration (board.yaml)', years: 'year' },
+};
+
+/** "Source: LADO referrals return (lado-referrals.csv), 2007-08 to 2012-13; earlier years as published." */
+function sourceLine(id: string, year: string, seriesYears: string[] | null): string {
+  const src = FIGURE_SOURCES[id];
+  if (!src) return '';
+  // "Training events" → "training events", but "LADO referrals" keeps its capitals.
+  const lowerFirst = (t: string) => (/^[A-Z][a-z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
+  const what = src.other ?? (src.returns ?? []).map((r) => `${lowerFirst(returnDef(r).title)} return (${returnDef(r).file})`).join(' and ');
+  const period =
+    src.years === 'series' && seriesYears && seriesYears.length > 1
+      ? `${seriesYears[0]} to ${seriesYears.at(-1)}`
+      : src.years === 'both'
+        ? `${year} and ${shiftYear(year, -1)}`
+        : year;
+  const earlier = src.years === 'year' || src.other ? '' : '; figures for years without a return are those the board published (aggregates/published-figures.csv)';
+  return `Source: ${what}, ${period}${earlier}.`;
+}
+
+/** Give every available built-in table and chart its source line. */
+function addSources(sections: SectionModel[], year: string): void {
+  for (const s of sections) {
+    for (const t of Object.values(s.tables)) {
+      if (!t.available || t.source) continue;
+      const years = t.id === 'table-lado-by-year' ? t.rows.map((r) => r[0]!.text) : null;
+      t.source = sourceLine(t.id, year, years);
+    }
+    for (const c of Object.values(s.charts)) {
+      if (!c.available || c.source) continue;
+      c.source = sourceLine(c.id, year, c.spec.data.map((d) => d.label));
+    }
+  }
 }
 
 /**

@@ -8,7 +8,8 @@
  * places in the report.
  */
 import Handlebars from 'handlebars';
-import { Marked, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
+import { smartypantsu } from 'smartypants';
 import { isKnownIndicatorId } from '../indicators/catalogue.js';
 import { formatChange, formatIndicatorValue } from '../indicators/format.js';
 import type { IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
@@ -225,6 +226,11 @@ export interface NarrativeRenderOptions {
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 const FRAGMENT = /^#[A-Za-z][A-Za-z0-9_-]*$/;
 
+/** Straight quotes, `--`, `---` and `...` made typographic (SmartyPants, en dash for `--`). */
+export function typographic(text: string): string {
+  return smartypantsu(text, 2);
+}
+
 /** The id of a numbered paragraph's element, e.g. `para-3-4`. */
 export function paragraphAnchor(number: string): string {
   return `para-${number.replace(/\./g, '-')}`;
@@ -252,6 +258,11 @@ function renderMarkdown(markdown: string, options: NarrativeRenderOptions): Rend
   const numbers = new WeakMap<object, string>();
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
+    // Typographic quotes and dashes in the text (“ ” ‘ ’, -- as –, --- as —, ... as …), never in code.
+    walkTokens(token: Token) {
+      if (token.type === 'text' && !('tokens' in token && token.tokens)) token.text = typographic(token.text);
+    },
+
     renderer: {
       html({ text }) {
         // Raw HTML is shown as text, never interpreted; HTML comments are authors' notes and are dropped.

@@ -53,10 +53,10 @@ function safeCss(css: string): string {
  * kept out of report.css so that a board's own stylesheet cannot drop the internal edition's marking.
  */
 function pageCss(model: ReportModel): string {
-  const header = `@page { @top-center { content: ${cssString(model.runningHeader)}; } }`;
+  const header = `@page { @top-left { content: ${cssString(model.runningHeader)}; } }`;
   if (!model.edition.marked) return header;
   const marking = cssString(`${model.edition.marking} · Page `);
-  return `${header}\n@page { @bottom-center { content: ${marking} counter(page) " of " counter(pages); font-weight: bold; color: #8b0000; } @top-center { font-weight: bold; color: #8b0000; } }`;
+  return `${header}\n@page { @bottom-center { content: ${marking} counter(page) " of " counter(pages); font-weight: bold; color: #8b0000; } @top-left { font-weight: bold; color: #8b0000; } }`;
 }
 
 /** The internal edition's banner: on top of the screen while scrolling, at the top of the printed cover. */

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../cli/helpers.js';
 import { describeWithBrowser, pageText, pdfInfo, scratchDir, testBrowserPath } from '../pdf/support.js';
 import { loadSample, SAMPLE_DIR } from '../report/sample.js';
+import { headingTexts, pageFlowProblems, pdfPages } from '../pdf/page-flow.js';
 
 const HTML = 'calderdale-safeguarding-children-board-annual-report-2012-13.html';
 const PDF = 'calderdale-safeguarding-children-board-annual-report-2012-13.pdf';
@@ -102,6 +103,10 @@ describeWithBrowser('build to PDF (real browser)', () => {
     expect(pages[1]).toContain('Contents');
     expect(pages[1]).toContain(`Page 2 of ${pages.length}`);
     expect(pages[5]).toContain('Calderdale Safeguarding Children Board · Annual report 2012-13');
+    // The running head names the section the page belongs to.
+    const training = pages.findIndex((p) => p.includes('Take-up of direct training by agency'));
+    expect(pages[training]).toContain('7 Training provision');
+    expect(pages.at(-1)).toContain('Appendix 3: Annual report on child sexual exploitation work');
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
   });
 
@@ -118,6 +123,68 @@ describeWithBrowser('build to PDF (real browser)', () => {
       const actual = pages.findIndex((p, i) => i > 1 && p.slice(0, 300).includes(s.heading)) + 1;
       expect(actual, `heading "${s.heading}" found`).toBeGreaterThan(2);
       expect(listed, `contents page for ${s.id}`).toBe(actual);
+    }
+  });
+
+  it('flows: no page but a part’s last is under a third full, and no page ends with a heading', () => {
+    const heads = headingTexts(html);
+    const partStarts = ['Contents', 'Calderdale Safeguarding Children Board 2012-13 at a glance', sections[0]!.heading, ...sections.filter((s) => s.id.startsWith('appendix')).map((s) => s.heading)];
+    const flow = pdfPages(pdfFile);
+    expect(flow.length).toBe(pages.length);
+    expect(pageFlowProblems(flow, heads, partStarts)).toEqual([]);
+    // Sections run on: fewer pages than one page (or more) per section plus front matter.
+    const starts = sections.filter((s) => flow.some((p) => p.lines[0]?.text === s.heading)).length;
+    expect(starts).toBeLessThan(sections.length);
+  });
+
+  it('prints body text at 11 pt or more, notes at 9 pt or more, chart text at 9 pt or more, titles above figures', async () => {
+    const page = await browser!.newPage();
+    try {
+      await page.setJavaScriptEnabled(false);
+      await page.emulateMediaType('print');
+      // The A4 text column: 210 mm less 2 × 18 mm margins, at 96 px to the inch.
+      await page.setViewport({ width: Math.round((174 / 25.4) * 96), height: 1100 });
+      await page.setContent(html, { waitUntil: 'load' });
+      const sizes = await page.evaluate(() => {
+        const pt = (el: Element) => (parseFloat(getComputedStyle(el).fontSize) * 72) / 96;
+        const all = (sel: string) => [...document.querySelectorAll(sel)];
+        const min = (xs: number[]) => Math.min(...xs);
+        const charts = all('figure.chart').map((fig) => {
+          const svg = fig.querySelector('svg')!;
+          const caption = fig.querySelector('figcaption')!;
+          const viewBox = svg.viewBox.baseVal.width;
+          const scale = svg.getBoundingClientRect().width / viewBox;
+          const text = min([...svg.querySelectorAll('text')].map((t) => parseFloat(t.getAttribute('font-size') ?? '0') * scale * 0.75));
+          return { text, captionAbove: caption.getBoundingClientRect().bottom <= svg.getBoundingClientRect().top };
+        });
+        const tables = all('table').map((t) => {
+          const caption = t.querySelector('caption');
+          const body = t.querySelector('tbody')!;
+          return caption !== null && caption.getBoundingClientRect().bottom <= body.getBoundingClientRect().top + 1;
+        });
+        const sourced = all('.table-block, .figure-block').map((b) => b.querySelector('.table-source, .figure-source') !== null);
+        return {
+          body: min(all('.narrative p, .narrative li').map(pt)),
+          notes: min(all('.table-note, .table-source, .figure-source, .para-refs').map(pt)),
+          tableText: min(all('td, th').map(pt)),
+          charts,
+          tables,
+          sourced,
+        };
+      });
+      expect(sizes.body).toBeGreaterThanOrEqual(11);
+      expect(sizes.notes).toBeGreaterThanOrEqual(9);
+      expect(sizes.tableText).toBeGreaterThanOrEqual(9);
+      expect(sizes.charts.length).toBe(2);
+      for (const c of sizes.charts) {
+        expect(c.text).toBeGreaterThanOrEqual(9);
+        expect(c.captionAbove).toBe(true);
+      }
+      expect(sizes.tables.length).toBeGreaterThan(10);
+      expect(sizes.tables.every(Boolean)).toBe(true);
+      expect(sizes.sourced.every(Boolean)).toBe(true);
+    } finally {
+      await page.close();
     }
   });
 

@@ -43,9 +43,9 @@ describe('the cover paper model on the sample', () => {
 
   it('has the headline figures with last year and the change', () => {
     expect(model.headline.rows.map((r) => [r.id, r.value, r.previous, r.change, r.verdictWord])).toEqual([
-      ['cp.plans_open_at_year_end', '217', '237', 'down 20 (8.4%)', 'Not rated'],
+      ['cp.plans_open_at_year_end', '217', '237', 'down 20 (8.4%)', 'Not judged'],
       ['cp.rate_per_10k', '48.2', 'not available', 'not available', 'No comparison'],
-      ['lado.referrals', '144', '142', 'up 2 (1.4%)', 'Not rated'],
+      ['lado.referrals', '144', '142', 'up 2 (1.4%)', 'Not judged'],
       ['cdop.deaths_notified', '17', 'not available', 'not available', 'No comparison'],
       ['training.participants', '1,378', 'not available', 'not available', 'No comparison'],
       ['finance.carry_forward', '£46,703', 'not available', 'not available', 'No comparison'],
@@ -89,7 +89,7 @@ describe('lscb-report cover', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(`Wrote ${HTML} to ${out}`);
     const html = readFileSync(path.join(out, HTML), 'utf8');
     const t = text(html);
-    expect(t).toContain('Child protection plans open at 31 March 217 237 down 20 (8.4%) Not rated');
+    expect(t).toContain('Child protection plans open at 31 March 217 237 down 20 (8.4%) Not judged');
     expect(t).toContain('Plans reviewed on time (%) 100.0% 97.8% up 2.2 percentage points');
     expect(t).toMatch(/Worsened most Figure 2012-13 2011-12 Change LADO referrals concluded within one month \(%\) 82\.6% 89% down 6\.4 percentage points/);
     expect(t).toContain('Jane Booth , Independent Chair');

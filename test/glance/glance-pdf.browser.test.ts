@@ -96,7 +96,7 @@ describeWithBrowser('glance and cover paper to PDF (real browser)', () => {
 
   it('the glance page shows every figure with its verdict word', () => {
     const t = squash(pageText(path.join(out.dir, GLANCE), 1));
-    for (const s of ['217', '2011-12: 237', 'down 20 (8.4%)', '100.0%', 'Improved', '82.6%', 'Worsened', 'Not rated', '£46,703', '1,068']) {
+    for (const s of ['217', '2011-12: 237', 'down 20 (8.4%)', '100.0%', 'Better', '82.6%', 'Worse', 'Not judged', '£46,703', '1,068']) {
       expect(t).toContain(s);
     }
   });

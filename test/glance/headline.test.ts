@@ -28,15 +28,15 @@ describe('headline figures on the sample', () => {
     expect(h.previousYear).toBe('2011-12');
     expect(h.figures.map((f) => f.id)).toEqual([...DEFAULT_GLANCE_IDS]);
     expect(h.figures.map((f) => [f.id, f.value, f.previous, f.change, f.verdictWord])).toEqual([
-      ['cp.plans_open_at_year_end', '217', '237', 'down 20 (8.4%)', 'Not rated'],
+      ['cp.plans_open_at_year_end', '217', '237', 'down 20 (8.4%)', 'Not judged'],
       ['cp.rate_per_10k', '48.2', 'not available', 'not available', 'No comparison'],
-      ['lado.referrals', '144', '142', 'up 2 (1.4%)', 'Not rated'],
+      ['lado.referrals', '144', '142', 'up 2 (1.4%)', 'Not judged'],
       ['cdop.deaths_notified', '17', 'not available', 'not available', 'No comparison'],
       ['training.participants', '1,378', 'not available', 'not available', 'No comparison'],
       ['finance.carry_forward', '£46,703', 'not available', 'not available', 'No comparison'],
-      ['cp.second_or_subsequent_pct', '13.0%', '14.4%', 'down 1.4 percentage points', 'Improved'],
-      ['cp.reviewed_in_time_pct', '100.0%', '97.8%', 'up 2.2 percentage points', 'Improved'],
-      ['lado.concluded_within_1_month_pct', '82.6%', '89%', 'down 6.4 percentage points', 'Worsened'],
+      ['cp.second_or_subsequent_pct', '13.0%', '14.4%', 'down 1.4 percentage points', 'Better'],
+      ['cp.reviewed_in_time_pct', '100.0%', '97.8%', 'up 2.2 percentage points', 'Better'],
+      ['lado.concluded_within_1_month_pct', '82.6%', '89%', 'down 6.4 percentage points', 'Worse'],
       ['training.elearning_completions', '1,068', 'not available', 'not available', 'No comparison'],
     ]);
   });

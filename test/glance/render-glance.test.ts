@@ -31,9 +31,9 @@ describe('renderGlanceFragment', () => {
 
   it('shows each figure with last year, the change in words and a verdict word beside its symbol', () => {
     const t = text(renderGlanceFragment(indicators));
-    expect(t).toContain('Child protection plans open at 31 March 2012-13: 217 2011-12: 237 Change: down 20 (8.4%) Not rated');
-    expect(t).toContain('Plans reviewed on time (%) 2012-13: 100.0% 2011-12: 97.8% Change: up 2.2 percentage points Improved');
-    expect(t).toContain('LADO referrals concluded within one month (%) 2012-13: 82.6% 2011-12: 89% Change: down 6.4 percentage points Worsened');
+    expect(t).toContain('Child protection plans open at 31 March 2012-13: 217 2011-12: 237 Change: down 20 (8.4%) Not judged');
+    expect(t).toContain('Plans reviewed on time (%) 2012-13: 100.0% 2011-12: 97.8% Change: up 2.2 percentage points Better');
+    expect(t).toContain('LADO referrals concluded within one month (%) 2012-13: 82.6% 2011-12: 89% Change: down 6.4 percentage points Worse');
     expect(t).toMatch(/2011-12: not available note 1/);
     expect(t).toContain('Note 1: there are no returns for 2011-12 and no published figure for it.');
     // The symbols are drawn beside the word and hidden from assistive technology, so the word is read once.

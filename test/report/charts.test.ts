@@ -113,13 +113,13 @@ describe('renderBarChart: vertical', () => {
     expect(texts(group(svg, 'values_marks'))).toEqual(['1,234.6', '0.5']);
   });
 
-  it('uses the print font stack and 11px text', async () => {
+  it('uses the print font stack and 13px text (at least 9 pt in print)', async () => {
     const { svg } = await renderBarChart(yearsChart());
     const textTags = [...svg.matchAll(/<text[^>]*>/g)].map((m) => m[0]);
     expect(textTags.length).toBeGreaterThan(12);
     for (const tag of textTags) {
       expect(tag).toContain('font-family="&quot;Liberation Sans&quot;, Arial, Helvetica, sans-serif"');
-      expect(tag).toContain('font-size="11px"');
+      expect(tag).toContain('font-size="13px"');
       expect(tag).toMatch(/fill="(#000|black)"/);
     }
   });

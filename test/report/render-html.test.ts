@@ -53,7 +53,7 @@ describe('report HTML', () => {
   });
 
   it('puts each chart in a figure with a text alternative', () => {
-    expect(html).toMatch(/<figure class="chart" id="fig-chart-lado-by-year" aria-label="[^"]*2012-13 144[^"]*">\s*<div class="chart-image"><svg[^>]*aria-hidden="true"/);
+    expect(html).toMatch(/<figure class="chart" id="fig-chart-lado-by-year" aria-label="[^"]*2012-13 144[^"]*">\s*<figcaption>[^<]+<\/figcaption>\s*<div class="chart-image"[^>]*><svg[^>]*aria-hidden="true"/);
     expect(html).toMatch(/<figure class="chart" id="fig-chart-training-agency" aria-label="Bar chart of participants/);
   });
 
