@@ -259,8 +259,32 @@ function computeContext(data: YearData, out: YearValues): void {
       out.unavailable(d.id, `context.csv for ${y.label} gives no figure for ${measure}`);
       continue;
     }
-    out.set(d.id, { value: row.value, provenance: { kind: 'supplied', file, source: row.source }, ...suppliedDecimals(d, row.value, row.valueDecimals) });
+    out.set(d.id, {
+      value: row.value,
+      provenance: { kind: 'supplied', file, source: row.source },
+      ...suppliedDecimals(d, row.value, row.valueDecimals),
+      ...contextPeriod(row, y.end),
+    });
   }
+}
+
+/**
+ * The period a context figure describes, when not the report year: the Period column as written, else "at"
+ * the Period end date when that is not the year's last day. Also the age band, when given.
+ */
+function contextPeriod(row: { period?: string | null; periodEnd: string | null; ageBand?: string | null }, yearEnd: string): { period?: string; ageBand?: string } {
+  const out: { period?: string; ageBand?: string } = {};
+  const period = row.period?.trim() || (row.periodEnd && row.periodEnd !== yearEnd ? `at ${longDateOf(row.periodEnd)}` : '');
+  if (period) out.period = period;
+  if (row.ageBand?.trim()) out.ageBand = row.ageBand.trim();
+  return out;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2012-01-31" → "31 January 2012". */
+function longDateOf(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 
 /**
@@ -316,6 +340,7 @@ function publishedValueOf(def: IndicatorDef, f: WithRow<PublishedFigureRow>): In
     value: f.value,
     provenance: { kind: 'supplied', file: PUBLISHED_FILE, source: f.source },
     ...suppliedDecimals(def, f.value, f.valueDecimals),
+    ...(f.period?.trim() ? { period: f.period.trim() } : {}),
   };
 }
 

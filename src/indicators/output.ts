@@ -106,10 +106,12 @@ interface JsonProvenance {
   kind: 'computed' | 'supplied';
   file: string;
   source: string | null;
+  /** The period the figure describes when it is not the year it is given for ("mid-2010 estimate"). */
+  period: string | null;
 }
 
 const jsonProvenance = (v: IndicatorValue): JsonProvenance | null =>
-  v.provenance ? { kind: v.provenance.kind, file: v.provenance.file, source: v.provenance.source ?? null } : null;
+  v.provenance ? { kind: v.provenance.kind, file: v.provenance.file, source: v.provenance.source ?? null, period: v.period ?? null } : null;
 
 function jsonChange(def: IndicatorDef, change: Change) {
   return {
@@ -158,6 +160,7 @@ function jsonIndicatorRow(row: IndicatorRow, disclosed: boolean) {
       ...suppressed(row.previous),
       display: displayValue(def, row.previous),
       reason: row.previous.value === null ? (row.previous.reason ?? null) : null,
+      period: row.previous.period ?? null,
     },
     change: { ...jsonChange(def, row.change), display: displayChange(row) },
     provenance: jsonProvenance(row.current),

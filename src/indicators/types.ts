@@ -57,6 +57,13 @@ export interface IndicatorValue {
    * keeps the precision it was supplied with (1,212.53 stays 1,212.53; 38% stays 38%, not 38.0%).
    */
   decimals?: number;
+  /**
+   * The period or date a supplied figure describes when it is not the year it is shown under ("mid-2010
+   * estimate", "at 31 January 2012"); absent for figures of the year itself.
+   */
+  period?: string;
+  /** The ages the figure covers, as its source gives them ("0-18"), for labels. */
+  ageBand?: string;
 }
 
 /** Direction of change judged by the indicator's polarity. */

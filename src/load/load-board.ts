@@ -3,6 +3,7 @@
  * collecting findings instead of throwing. Nothing here decides whether the data is good enough to publish.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { narrativeLimitFinding } from './narrative-limits.js';
 import { outsideBoardFinding, readBoardDir, readBoardFile, resolveInsideBoard } from '../io/board-path.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -455,6 +456,13 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
         continue;
       }
       const text = decoded.replace(/^\uFEFF/, '');
+      // Too large or too deeply nested for a Markdown parser: a finding, and no stage parses it.
+      const limit = narrativeLimitFinding(text, bytes.length, rel);
+      if (limit) {
+        unreadableNarrative.add(id);
+        findings.push(limit);
+        continue;
+      }
       narrative.set(id, text);
       // Without a readable board.yaml the sections are not known, so there is nothing to compare with.
       if (board.config && !sectionIds.has(id)) {

@@ -576,6 +576,20 @@ export const CASES: CorpusCase[] = [
     exitCode: 0,
   },
   {
+    name: 'narrative-too-large',
+    problem: 'a narrative file of 80 KB of "*a", which a Markdown parser takes seconds over',
+    mutate: (b) => b.setText(NARRATIVE, '*a'.repeat(40 * 1024)),
+    expect: error('narrative-too-large', NARRATIVE, null, null),
+    exitCode: 1,
+  },
+  {
+    name: 'narrative-too-deep',
+    problem: 'a list nested 250 deep (nesting like this, thousands deep, exhausts a Markdown parser)',
+    mutate: (b) => b.setText(NARRATIVE, Array.from({ length: 250 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')),
+    expect: error('narrative-too-deep', NARRATIVE, 41, null),
+    exitCode: 1,
+  },
+  {
     name: 'missing-required-column',
     problem: 'the Category column deleted',
     mutate: (b) => b.dropColumn(CP, 'Category'),
@@ -898,7 +912,7 @@ export const CASES: CorpusCase[] = [
   {
     name: 'narrative-typed-figure',
     problem: 'a typed amount that is a figure the tool computes, where a live figure should be',
-    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nExpenditure in the year was £50,501.\n`),
+    mutate: (b) => b.edit(NARRATIVE, (t) => `${t}\nExpenditure in the year was £50,500.50.\n`),
     expect: warning('typed-figure', NARRATIVE, 6, null, ['{{value "finance.expenditure_total"}}']),
     exitCode: 0,
   },
