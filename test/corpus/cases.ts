@@ -43,6 +43,8 @@ const RECS = `${Y}/recommendations.yaml`;
 const PUBLISHED = 'aggregates/published-figures.csv';
 const COMPARATORS = 'aggregates/comparators.csv';
 const BOARD = 'board.yaml';
+const OWN = 'indicators.yaml';
+const OWN_YAML = 'indicators:\n  - id: local.contacts\n    title: Contacts\n    unit: count\n    polarity: neither\n    definition: Contacts.\n    supplier: Front door\n';
 const NARRATIVE = `${Y}/narrative/priority-groups.md`;
 const REVIEWS = `${Y}/practice-reviews.csv`;
 const REVIEWS_HEADER = 'Incident ref,Incident date,Date aware,Date notified,Rapid review completed,Decision,Local review commissioned,Local review published\n';
@@ -934,6 +936,64 @@ export const CASES: CorpusCase[] = [
     problem: 'a supplied figure for the year that the returns do not give (validate reports it as build does)',
     mutate: (b) => b.edit(PUBLISHED, (t) => `${t}2012-13,lado.referrals,5,Example annual report 2012-13\n`),
     expect: warning('reconciliation-difference', PUBLISHED, 4, 'Value', ['5', '3']),
+    exitCode: 0,
+  },
+  // --- the board's own indicators, indicators.yaml (issue 10) -------------------------------------
+  {
+    name: 'board-indicator-id-collides',
+    problem: 'a board indicator declared with the id of one of the tool\'s own',
+    mutate: (b) => b.setText(OWN, OWN_YAML.replace('local.contacts', 'lado.referrals')),
+    expect: error('indicator-id-collides', OWN, 2, 'indicators.0.id', ['already one of the tool']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-unknown-return',
+    problem: 'a formula naming a return that does not exist',
+    mutate: (b) => b.setText(OWN, `${OWN_YAML}    formula:\n      count: { return: contacts.csv, column: Outcome }\n`),
+    expect: error('formula-unknown-return', OWN, 9, 'indicators.0.formula.count.return', ['contacts.csv']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-unknown-column',
+    problem: 'a formula naming a column the return does not have',
+    mutate: (b) => b.setText(OWN, `${OWN_YAML}    formula:\n      count: { return: lado-referrals.csv, column: Setting }\n`),
+    expect: error('formula-unknown-column', OWN, 9, 'indicators.0.formula.count.column', ['has no column "Setting"']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-unknown-code',
+    problem: 'a formula counting a code the column does not have',
+    mutate: (b) => b.setText(OWN, `${OWN_YAML}    formula:\n      count: { return: lado-referrals.csv, column: Outcome, value: proven }\n`),
+    expect: error('formula-unknown-code', OWN, 9, 'indicators.0.formula.count.value', ['"proven" is not a code']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-circular',
+    problem: 'a ratio that divides itself by another ratio that divides by the first',
+    mutate: (b) =>
+      b.setText(
+        OWN,
+        `${OWN_YAML.replace('unit: count', 'unit: ratio')}    formula:\n      ratio: { numerator: lado.referrals, denominator: local.other }\n  - id: local.other\n    title: Other\n    unit: ratio\n    polarity: neither\n    definition: Other.\n    supplier: Front door\n    formula:\n      ratio: { numerator: local.contacts, denominator: lado.referrals }\n`,
+      ),
+    expect: error('formula-circular', OWN, 9, 'indicators.0.formula.ratio', ['depends on itself']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-unit-mismatch',
+    problem: 'a share of rows declared as a count',
+    mutate: (b) => b.setText(OWN, `${OWN_YAML}    formula:\n      share: { return: lado-referrals.csv, column: Outcome, value: substantiated }\n`),
+    expect: error('unit-mismatch', OWN, 4, 'indicators.0.unit', ['a share of rows is a percentage']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-valid',
+    problem: 'valid: a board indicator counted from a return, cited in the narrative and supplied for an earlier year',
+    mutate: (b) =>
+      b
+        .setText(OWN, `${OWN_YAML}    formula:\n      count: { return: lado-referrals.csv, column: Outcome, value: substantiated }\n`)
+        .edit(PUBLISHED, (t) => `${t}2011-12,local.contacts,1,Example annual report 2011-12\n`)
+        .edit(NARRATIVE, (t) => `${t}\nSubstantiated: {{value "local.contacts"}}.\n`),
+    expect: null,
     exitCode: 0,
   },
   {
