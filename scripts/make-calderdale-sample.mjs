@@ -237,12 +237,12 @@ const HEADERS = {
   'training-attendance.csv': ['Event ref', 'Agency', 'Participants'],
   'elearning-completions.csv': ['Course', 'Completions'],
   'finance.csv': ['Type', 'Heading', 'Partner', 'Amount'],
-  'context.csv': ['Measure', 'Value', 'Period end', 'Source'],
+  'context.csv': ['Measure', 'Value', 'Period end', 'Source', 'Period', 'Age band'],
   'board-members.csv': ['Name', 'Job title', 'Agency', 'Meetings held', 'Meetings attended'],
   'section-11-audit.csv': ['Agency', 'Returned audit', 'Invited to challenge', 'Attended challenge', 'Deferred', 'Recommendations made'],
 };
 const AGG_HEADERS = {
-  'published-figures.csv': ['Year', 'Indicator', 'Value', 'Source'],
+  'published-figures.csv': ['Year', 'Indicator', 'Value', 'Source', 'Period'],
   'comparators.csv': ['Year', 'Indicator', 'Comparator', 'Value', 'Source'],
 };
 

@@ -5,7 +5,7 @@
 import type { Finding } from '../findings.js';
 
 /** Unit of an indicator; decides rounding, formatting and how change is expressed. */
-export type Unit = 'count' | 'percent' | 'rate_per_10k' | 'money';
+export type Unit = 'count' | 'percent' | 'rate_per_10k' | 'money' | 'days' | 'ratio';
 
 /** Whether a rise is good news. */
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'neither';
@@ -31,6 +31,10 @@ export interface IndicatorDef {
   breakdownLabel?: string;
   /** Decimal places to publish (counts 0, percentages and rates 1, money 0). */
   decimals: number;
+  /** `board` for an indicator the board declares in indicators.yaml; absent for the tool's own. */
+  owner?: 'board';
+  /** Who supplies the figure (board-defined indicators say; the tool's own come from the named return). */
+  supplier?: string;
 }
 
 /** Where a value came from. */
@@ -57,6 +61,13 @@ export interface IndicatorValue {
    * keeps the precision it was supplied with (1,212.53 stays 1,212.53; 38% stays 38%, not 38.0%).
    */
   decimals?: number;
+  /**
+   * The period or date a supplied figure describes when it is not the year it is shown under ("mid-2010
+   * estimate", "at 31 January 2012"); absent for figures of the year itself.
+   */
+  period?: string;
+  /** The ages the figure covers, as its source gives them ("0-18"), for labels. */
+  ageBand?: string;
 }
 
 /** Direction of change judged by the indicator's polarity. */

@@ -404,7 +404,16 @@ function indicatorComparisonTable(
     const r = f.row(indicatorId);
     const d = f.def(indicatorId);
     if (!d) continue;
-    const label = options.labels?.[indicatorId] ?? d.title;
+    // The age band as the data gives it, and each figure's period where it is not the column's year.
+    const current = f.current(indicatorId);
+    const previous = f.previous(indicatorId);
+    const band = current?.ageBand ?? previous?.ageBand;
+    const title = options.labels?.[indicatorId] ?? d.title;
+    const periods =
+      current?.period && current.period === previous?.period
+        ? [current.period]
+        : [current?.period ? `${f.year}: ${current.period}` : null, previous?.period ? `${prev}: ${previous.period}` : null].filter((p): p is string => p !== null);
+    const label = `${band ? title.replace(/aged \d+\s*[-–]\s*\d+/, `aged ${band}`) : title}${periods.length ? ` (${periods.join('; ')})` : ''}`;
     // A change that is not available says so in the cell; the reason goes in the notes, not the cell.
     const withheld = f.suppressed(indicatorId) || f.suppressed(indicatorId, 'previous');
     const changeText = r && r.change ? formatChange(d, r.change) : NOT_AVAILABLE;

@@ -356,6 +356,8 @@ export const RETURNS: ReturnDef[] = [
       { key: 'value', header: 'Value', type: 'number', required: true, description: 'The figure, as published (rates per 10,000 and percentages as numbers, no % sign).', example: '339' },
       { key: 'periodEnd', header: 'Period end', type: 'date', required: false, description: 'Date the figure describes (a snapshot date or the end of its period).', example: '2013-03-31' },
       { key: 'source', header: 'Source', type: 'text', required: true, description: 'Where the figure comes from.', example: 'SSDA903 return' },
+      { key: 'period', header: 'Period', type: 'text', required: false, description: 'The period or date the figure describes, in words, when it is not the report year: printed beside the figure. Blank: worked out from Period end.', example: 'mid-2010 estimate' },
+      { key: 'ageBand', header: 'Age band', type: 'text', required: false, description: 'The ages the figure covers, as its source gives them (for the child population); printed in its label instead of the default.', example: '0-18' },
     ],
   },
   {
@@ -425,6 +427,7 @@ export const PUBLISHED_FIGURES_COLUMNS: ColumnDef[] = [
   { key: 'indicator', header: 'Indicator', type: 'indicator', required: true, description: 'Indicator id (see `lscb-report indicators --list`).', example: 'cp.plans_open_at_year_end' },
   { key: 'value', header: 'Value', type: 'number', required: true, description: 'The published figure.', example: '237' },
   { key: 'source', header: 'Source', type: 'text', required: true, description: 'Where it was published.', example: 'CSCB annual report 2012-13, para 13.2' },
+  { key: 'period', header: 'Period', type: 'text', required: false, description: 'The period or date the figure describes, in words, when it is not the Year: printed beside the figure.', example: 'March 2011' },
 ];
 
 /** England, regional and statistical-neighbour figures for comparison. */

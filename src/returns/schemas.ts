@@ -103,6 +103,10 @@ export interface ContextRow {
   valueDecimals?: number;
   periodEnd: string | null;
   source: string;
+  /** The period in words, when not the report year ("mid-2010 estimate"). */
+  period?: string | null;
+  /** The ages covered, as the source gives them ("0-18"). */
+  ageBand?: string | null;
 }
 
 /** A board member. */
@@ -144,6 +148,8 @@ export interface PublishedFigureRow {
   /** Decimal places the value was written with in the file (set by the loader). */
   valueDecimals?: number;
   source: string;
+  /** The period in words, when not the Year ("March 2011"). */
+  period?: string | null;
 }
 
 /** A comparator figure (England, region, statistical neighbours). */

@@ -107,7 +107,11 @@ describe('report model of the Calderdale sample', () => {
     expect(rowOf(t, 'Looked-after children at 31 March').slice(1, 3)).toEqual(['339', '336']);
     expect(rowOf(t, 'Children in need per 10,000 children').slice(1, 3)).toEqual(['369.6', '319.0']);
     expect(rowOf(t, 'New early-help (CAF) assessments').slice(1, 3)).toEqual(['267', '196']);
-    expect(rowOf(t, 'Pupils eligible for free school meals (%)').slice(1, 3)).toEqual(['19%', '17.2%']);
+    // Each figure's period where it is not the column's year, and the age band as the data gives it.
+    expect(rowOf(t, 'Pupils eligible for free school meals (%) (2012-13: January 2013; 2011-12: 2012)').slice(1, 3)).toEqual(['19%', '17.2%']);
+    expect(rowOf(t, 'Children with a statement of special educational needs (2012-13: at 31 January 2012; 2011-12: March 2011)').slice(1, 3)).toEqual(['1,083', '1,111']);
+    expect(rowOf(t, 'Children aged 0-18 (population estimate) (2012-13: 2010 estimate)')[1]).toBe('45,000');
+    expect(rowOf(t, 'Obesity in reception class (%) (2012-13: school year 2011-12)')[1]).toBe('8.9%');
   });
 
   it('has the CDOP figures, with reviews concluded split by the year the death was notified', () => {

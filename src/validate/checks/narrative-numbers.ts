@@ -15,7 +15,7 @@
  * What is not a figure (years, dates, references, ages, durations, telephone numbers, legislation, and
  * numbers followed by `{{! not a figure }}`) is documented in typed-numbers.ts and docs/user-guide.md.
  */
-import { publishedValue, formatIndicatorValue } from '../../indicators/format.js';
+import { publishedDecimals, publishedValue, formatIndicatorValue } from '../../indicators/format.js';
 import { roundHalfAway } from '../../indicators/rounding.js';
 import type { IndicatorRow } from '../../indicators/types.js';
 import { knownSection } from '../../config/sections.js';
@@ -298,11 +298,12 @@ function equalsLiveFigure(block: TextBlock, ctx: NumbersContext, place: Place, o
         const live = publishedValue(row.def, row.current);
         if (live === null || ctx.suppressed.has(row.def.id)) continue;
         const unit = row.def.unit;
+        const dp = publishedDecimals(row.def, row.current);
         const same =
           n.kind === 'percent'
-            ? unit === 'percent' && n.decimals <= row.def.decimals + 1 && roundHalfAway(live, n.decimals) === n.value
+            ? unit === 'percent' && n.decimals <= dp + 1 && roundHalfAway(live, Math.min(n.decimals, dp)) === n.value
             : n.kind === 'money'
-              ? unit === 'money' && roundHalfAway(n.value, Math.max(0, row.def.decimals)) === live
+              ? unit === 'money' && (roundHalfAway(n.value, dp) === live || roundHalfAway(live, n.decimals) === n.value)
               : (unit === 'count' || unit === 'rate_per_10k') && live === n.value;
         if (!same) continue;
         const titleWords = keywords(`${row.def.title} ${row.def.breakdownLabel ?? ''} ${row.def.id.replace(/[._-]/g, ' ')}`);
