@@ -43,7 +43,7 @@ export async function loadCoverPaper(boardDir: string, year: string): Promise<Lo
             severity: 'error',
             file,
             message: `There is no cover paper file for ${year}: the cover paper's words (meeting, purpose, key issues, actions, contacts) come from ${file}.`,
-            hint: `Create ${file} in the board folder. ${HINT}`,
+            hint: `Create ${file} in the board folder: \`lscb-report init <board folder> --force --year ${year}\` adds a starter one, every setting explained, without changing any other file. ${HINT}`,
           }
         : {
             code: 'file-unreadable',

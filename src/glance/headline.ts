@@ -7,7 +7,7 @@ import { isSuppressed, NOT_PUBLISHED } from '../disclosure/disclose-indicators.j
 import { SUPPRESSED } from '../disclosure/suppress.js';
 import { INDICATORS, isKnownIndicatorId, suggestIndicatorId } from '../indicators/catalogue.js';
 import { formatChange, formatIndicatorValue, NOT_AVAILABLE } from '../indicators/format.js';
-import type { IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
+import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
 
 /** The indicators on the cover paper's headline table when the board names none. */
 export const DEFAULT_COVER_HEADLINE_IDS: readonly string[] = [
@@ -143,15 +143,16 @@ export function headlineFigure(row: IndicatorRow): HeadlineFigure {
 }
 
 /** Check a list of ids against the catalogue; throws UnknownHeadlineIndicatorError for the first stranger. */
-export function checkHeadlineIds(ids: readonly string[]): void {
+export function checkHeadlineIds(ids: readonly string[], defs: readonly IndicatorDef[] = INDICATORS): void {
   for (const id of ids) {
-    if (!isKnownIndicatorId(id)) throw new UnknownHeadlineIndicatorError(id, suggestIndicatorId(id, INDICATORS.map((d) => d.id)));
+    if (!isKnownIndicatorId(id, defs)) throw new UnknownHeadlineIndicatorError(id, suggestIndicatorId(id, defs.map((d) => d.id)));
   }
 }
 
 /** The headline figures for `ids` (in that order, duplicates dropped) from a year's indicator report. */
 export function headlineFigures(report: IndicatorReport, ids: readonly string[]): HeadlineFigures {
-  checkHeadlineIds(ids);
+  // The report's rows carry the board's own indicators as well as the tool's.
+  checkHeadlineIds(ids, report.rows.length ? report.rows.map((r) => r.def) : INDICATORS);
   const rows = new Map(report.rows.map((r) => [r.def.id, r]));
   const figures: HeadlineFigure[] = [];
   for (const id of new Set(ids)) {

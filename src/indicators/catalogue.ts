@@ -26,7 +26,7 @@ const FINANCE = returnDef('finance').file;
 const CONTEXT = returnDef('context').file;
 
 /** Decimal places published for each unit (DfE/GSS practice). */
-export const UNIT_DECIMALS: Record<Unit, number> = { count: 0, percent: 1, rate_per_10k: 1, money: 0 };
+export const UNIT_DECIMALS: Record<Unit, number> = { count: 0, percent: 1, rate_per_10k: 1, money: 0, days: 0, ratio: 2 };
 
 type Entry = Omit<IndicatorDef, 'decimals'> & { decimals?: number };
 
@@ -249,14 +249,20 @@ export const INDICATORS: IndicatorDef[] = [...cp, ...lado, ...cdop, ...training,
 
 const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));
 
-/** The catalogue entry for an id, if there is one. */
-export function indicatorDef(id: string): IndicatorDef | undefined {
-  return BY_ID.get(id);
+/** The tool's catalogue followed by a board's own indicators (from its indicators.yaml), in listing order. */
+export function catalogueOf(board?: { ownIndicators?: readonly IndicatorDef[] } | null): IndicatorDef[] {
+  const own = board?.ownIndicators ?? [];
+  return own.length === 0 ? INDICATORS : [...INDICATORS, ...own];
 }
 
-/** True when the id is in the catalogue. */
-export function isKnownIndicatorId(id: string): boolean {
-  return BY_ID.has(id);
+/** The catalogue entry for an id, if there is one (in `defs`, by default the tool's own catalogue). */
+export function indicatorDef(id: string, defs: readonly IndicatorDef[] = INDICATORS): IndicatorDef | undefined {
+  return defs === INDICATORS ? BY_ID.get(id) : defs.find((d) => d.id === id);
+}
+
+/** True when the id is in the catalogue (`defs`, by default the tool's own). */
+export function isKnownIndicatorId(id: string, defs: readonly IndicatorDef[] = INDICATORS): boolean {
+  return indicatorDef(id, defs) !== undefined;
 }
 
 /** The members of a breakdown family (e.g. `lado.source`), in catalogue order; empty if it is not a family. */

@@ -59,7 +59,7 @@ export function computeChange(def: IndicatorDef, previous: IndicatorValue, curre
   const delta = roundHalfAway(b - a, dp);
   const decimals = dp > def.decimals ? { decimals: dp } : {};
   const direction = directionOf(def, delta);
-  if (def.unit === 'percent' || def.unit === 'rate_per_10k') {
+  if (def.unit === 'percent' || def.unit === 'rate_per_10k' || def.unit === 'ratio') {
     return { absolute: null, percent: null, points: delta, direction, ...decimals };
   }
   // No % change on a small base: "up 6" from 1, never "up 6 (600.0%)".

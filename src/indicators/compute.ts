@@ -12,7 +12,8 @@ import type { CpPlanRow, PublishedFigureRow } from '../returns/schemas.js';
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
-import { INDICATORS, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
+import { BOARD_INDICATORS_FILE, ratioOrder } from './board-indicators.js';
+import { INDICATORS, catalogueOf, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
 import { formatValue } from './format.js';
 import { decimalsOf, roundHalfAway } from './rounding.js';
 import { isElearningTotalRow } from '../validate/checks/elearning-total.js';
@@ -47,10 +48,13 @@ export function openAt(plan: CpPlanRow, date: string): boolean {
 /** Collects the values of one year, in catalogue order. */
 class YearValues {
   private readonly values = new Map<string, IndicatorValue>();
-  constructor(readonly year: string) {}
+  constructor(
+    readonly year: string,
+    private readonly defs: readonly IndicatorDef[] = INDICATORS,
+  ) {}
 
   set(id: string, v: Omit<IndicatorValue, 'id' | 'year'>): void {
-    if (!isKnownIndicatorId(id)) throw new Error(`internal: indicator ${id} is not in the catalogue`);
+    if (!isKnownIndicatorId(id, this.defs)) throw new Error(`internal: indicator ${id} is not in the catalogue`);
     this.values.set(id, { id, year: this.year, ...v });
   }
 
@@ -69,7 +73,7 @@ class YearValues {
   }
 
   list(): IndicatorValue[] {
-    return INDICATORS.map(
+    return this.defs.map(
       (d) => this.values.get(d.id) ?? { id: d.id, year: this.year, value: null, provenance: null, reason: `no figure is computed for ${d.id}` },
     );
   }
@@ -303,15 +307,56 @@ export function suppliedDecimals(def: IndicatorDef, value: number, written?: num
  * Values are unrounded. `board` is accepted so board-wide settings can shape computation; none do yet.
  */
 export function computeYear(board: BoardData, data: YearData): IndicatorValue[] {
-  void board;
-  const out = new YearValues(data.year.label);
+  const out = new YearValues(data.year.label, catalogueOf(board));
   computeCp(data, out);
   computeLado(data, out);
   computeCdop(data, out);
   computeTraining(data, out);
   computeFinance(data, out);
   computeContext(data, out);
+  computeBoardFormulas(board, data, out);
   return out.list();
+}
+
+/**
+ * The board's own indicators for a year: count, share and sum formulas over the year's return; ratios are
+ * left to the report (they divide values that may be supplied); the rest come from the aggregates.
+ */
+function computeBoardFormulas(board: BoardData, data: YearData, out: YearValues): void {
+  const y = data.year.label;
+  for (const def of board.ownIndicators ?? []) {
+    const f = board.formulas?.get(def.id);
+    if (!f) {
+      out.unavailable(def.id, `${def.id} is supplied in ${OTHER_FILES.publishedFigures}, which gives no figure for ${y}`);
+      continue;
+    }
+    if (f.kind === 'ratio') {
+      out.unavailable(def.id, `${f.numerator} or ${f.denominator} has no figure for ${y}`);
+      continue;
+    }
+    const rows = data.returns[f.ret.id] as Record<string, unknown>[] | null | undefined;
+    if (!rows || rows.length === 0) {
+      out.unavailable(def.id, returnUnavailable(f.ret.id, y, rows));
+      continue;
+    }
+    const prov: Provenance = { kind: 'computed', file: `${y}/${f.ret.file}`, source: `${BOARD_INDICATORS_FILE} formula` };
+    const key = f.column.key;
+    if (f.kind === 'sum') {
+      const total = rows.reduce((a, r) => a + (typeof r[key] === 'number' ? (r[key] as number) : 0), 0);
+      // Money columns hold whole pence; a sum with pence is published with pence.
+      if (f.column.type === 'money') out.set(def.id, { value: poundsOf(total), provenance: prov, ...(total % 100 !== 0 ? { decimals: 2 } : {}) });
+      else out.count(def.id, total, prov);
+      continue;
+    }
+    const matches = (r: Record<string, unknown>) => {
+      const v = r[key];
+      if (f.code !== null) return v === f.code;
+      return v !== null && v !== undefined && v !== '' && v !== false;
+    };
+    const n = rows.filter(matches).length;
+    if (f.kind === 'count') out.count(def.id, n, prov);
+    else out.percent(def.id, n, rows.length, prov, `${f.ret.file} for ${y} has no rows`);
+  }
 }
 
 /** Load every year folder of the board (oldest first), keyed by year label. */
@@ -378,11 +423,12 @@ function reconciliationFinding(def: IndicatorDef, f: WithRow<PublishedFigureRow>
  * warnings with the codes `validate` uses for them (where they are errors), since this may run unvalidated.
  */
 function indexPublished(board: BoardData): { byYear: Map<string, Map<string, WithRow<PublishedFigureRow>>>; findings: Finding[] } {
+  const defs = catalogueOf(board);
   const byYear = new Map<string, Map<string, WithRow<PublishedFigureRow>>>();
   const findings: Finding[] = [];
   for (const f of board.publishedFigures) {
     if (!parseYear(f.year)) continue; // reported by loadBoard
-    if (!isKnownIndicatorId(f.indicator)) {
+    if (!isKnownIndicatorId(f.indicator, defs)) {
       findings.push({
         code: 'unknown-indicator',
         severity: 'warning',
@@ -391,7 +437,7 @@ function indexPublished(board: BoardData): { byYear: Map<string, Map<string, Wit
         column: 'Indicator',
         value: f.indicator,
         message: `"${f.indicator}" is not an indicator this tool knows, so the figure is not used.`,
-        hint: `Did you mean "${suggestIndicatorId(f.indicator)}"? Run \`lscb-report indicators --list\` for every id.`,
+        hint: `Did you mean "${suggestIndicatorId(f.indicator, defs.map((d) => d.id))}"? Run \`lscb-report indicators --list\` for every id.`,
       });
       continue;
     }
@@ -436,13 +482,14 @@ export function buildIndicatorReport(board: BoardData, years: Map<string, YearDa
   // A report is a function of its year and earlier years only: a later year's folder (even an empty one)
   // or published figure must not change it, so later years are left out of the series.
   const allYears = boardYears(board, years).filter((y) => !parseYear(year) || y <= year);
-  const series = new Map<string, Map<string, IndicatorValue>>(INDICATORS.map((d) => [d.id, new Map()]));
+  const defs = catalogueOf(board);
+  const series = new Map<string, Map<string, IndicatorValue>>(defs.map((d) => [d.id, new Map()]));
 
   for (const y of allYears) {
     const data = years.get(y);
     const computed = data ? new Map(computeYear(board, data).map((v) => [v.id, v])) : null;
     const pub = published.get(y);
-    for (const def of INDICATORS) {
+    for (const def of defs) {
       const c = computed?.get(def.id);
       const p = pub?.get(def.id);
       let value: IndicatorValue;
@@ -459,6 +506,37 @@ export function buildIndicatorReport(board: BoardData, years: Map<string, YearDa
         value = absent(def.id, y, `there are no returns for ${y} and no published figure for it`);
       }
       series.get(def.id)!.set(y, value);
+    }
+  }
+
+  // The board's ratios, in dependency order, from whatever values (computed or supplied) the series holds.
+  for (const id of ratioOrder(board.formulas ?? new Map())) {
+    const f = board.formulas!.get(id)!;
+    if (f.kind !== 'ratio') continue;
+    const def = defs.find((d) => d.id === id)!;
+    for (const y of allYears) {
+      const num = series.get(f.numerator)?.get(y);
+      const den = series.get(f.denominator)?.get(y);
+      const existing = series.get(id)!.get(y);
+      if (num?.value == null || den?.value == null || den.value === 0) {
+        // A published figure for the ratio stands when the parts are missing.
+        if (existing?.provenance?.kind === 'supplied') continue;
+        const reason =
+          den?.value === 0 ? `${f.denominator} is 0 in ${y}, so there is no ratio` : `${num?.value == null ? f.numerator : f.denominator} has no figure for ${y}`;
+        series.get(id)!.set(y, absent(id, y, reason));
+        continue;
+      }
+      const value: IndicatorValue = {
+        id,
+        year: y,
+        value: (num.value / den.value) * f.per,
+        numerator: num.value,
+        denominator: den.value,
+        provenance: { kind: 'computed', file: BOARD_INDICATORS_FILE, source: `${f.numerator} (${num.provenance?.file ?? 'not known'}) divided by ${f.denominator} (${den.provenance?.file ?? 'not known'})${f.per === 1 ? '' : `, times ${f.per}`}` },
+      };
+      const p = published.get(y)?.get(id);
+      if (p && !agreesWithPublished(value.value!, p.value)) findings.push(reconciliationFinding(def, p, value, `the ${y} figures give`, 'returns'));
+      series.get(id)!.set(y, value);
     }
   }
 
@@ -494,7 +572,8 @@ export function buildIndicatorReport(board: BoardData, years: Map<string, YearDa
   }
 
   const previousYear = parseYear(year) ? shiftYear(year, -1) : year;
-  const rows: IndicatorRow[] = INDICATORS.map((def) => {
+  const comparators = [...board.comparators, ...(board.declaredComparators ?? [])];
+  const rows: IndicatorRow[] = defs.map((def) => {
     const current = series.get(def.id)!.get(year) ?? absent(def.id, year, `there is no data for ${year}`);
     const previous = series.get(def.id)!.get(previousYear) ?? absent(def.id, previousYear, `there is no data for ${previousYear}`);
     return {
@@ -504,7 +583,7 @@ export function buildIndicatorReport(board: BoardData, years: Map<string, YearDa
       previousYear,
       previous,
       change: computeChange(def, previous, current),
-      comparators: comparatorValues(def, current, board.comparators),
+      comparators: comparatorValues(def, current, comparators),
     };
   });
 

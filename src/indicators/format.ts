@@ -44,6 +44,8 @@ function withUnit(def: IndicatorDef, n: number, dp: number): string {
     }
     case 'count':
     case 'rate_per_10k':
+    case 'days':
+    case 'ratio':
       return formatNumber(n, dp);
   }
 }
@@ -75,7 +77,7 @@ function signed(n: number, dp: number): string {
  */
 export function formatChange(def: IndicatorDef, change: Change): string {
   const dp = Math.max(def.decimals, change.decimals ?? 0);
-  const isPointUnit = def.unit === 'percent' || def.unit === 'rate_per_10k';
+  const isPointUnit = def.unit === 'percent' || def.unit === 'rate_per_10k' || def.unit === 'ratio';
   const amount = isPointUnit ? change.points : change.absolute;
   if (amount === null) return change.reason ? `${NOT_AVAILABLE} (${change.reason})` : NOT_AVAILABLE;
   if (roundHalfAway(amount, dp) === 0) return 'no change';
@@ -86,6 +88,10 @@ export function formatChange(def: IndicatorDef, change: Change): string {
       return `${word} ${size} percentage point${size === formatNumber(1, dp) ? '' : 's'}`;
     case 'rate_per_10k':
       return `${word} ${size} per 10,000`;
+    case 'ratio':
+      return `${word} ${size}`;
+    case 'days':
+      return `${word} ${size} day${size === formatNumber(1, dp) ? '' : 's'}`;
     case 'money':
     case 'count': {
       const shown = def.unit === 'money' ? `£${size}` : size;

@@ -152,6 +152,8 @@ function jsonIndicatorRow(row: IndicatorRow, disclosed: boolean) {
     unit: def.unit,
     polarity: def.polarity,
     breakdownOf: def.breakdownOf ?? null,
+    // Present only for the board's own indicators (declared in its indicators.yaml).
+    ...(def.owner === 'board' ? { definedBy: 'board' as const, supplier: def.supplier ?? null } : {}),
     value: publishedValue(def, row.current),
     ...suppressed(row.current),
     display: displayValue(def, row.current),
@@ -448,7 +450,7 @@ export function diffCsv(comparison: YearComparison): string {
 // indicators --list
 
 const POLARITY_TEXT = { higher_is_better: 'higher is better', lower_is_better: 'lower is better', neither: 'neither' } as const;
-const UNIT_TEXT = { count: 'count', percent: 'percentage', rate_per_10k: 'rate per 10,000', money: 'money (£)' } as const;
+const UNIT_TEXT = { count: 'count', percent: 'percentage', rate_per_10k: 'rate per 10,000', money: 'money (£)', days: 'days', ratio: 'ratio' } as const;
 
 /** The catalogue in any output format. */
 export function catalogueOutput(defs: readonly IndicatorDef[], format: OutputFormat, colour: boolean): string {
@@ -468,6 +470,7 @@ export function catalogueOutput(defs: readonly IndicatorDef[], format: OutputFor
             denominator: d.denominator ?? null,
             source: d.source,
             breakdownOf: d.breakdownOf ?? null,
+            ...(d.owner === 'board' ? { definedBy: 'board' as const, supplier: d.supplier ?? null } : {}),
           })),
         },
         null,
@@ -481,13 +484,13 @@ export function catalogueOutput(defs: readonly IndicatorDef[], format: OutputFor
     case 'markdown':
       return `## Indicator catalogue\n\n${markdownTable(
         [{ header: 'Id' }, { header: 'Title' }, { header: 'Unit' }, { header: 'Polarity' }, { header: 'Definition' }, { header: 'Source' }],
-        defs.map((d) => [`\`${d.id}\``, d.title, UNIT_TEXT[d.unit], POLARITY_TEXT[d.polarity], d.definition, d.source]),
+        defs.map((d) => [d.owner === 'board' ? `\`${d.id}\` (board's own)` : `\`${d.id}\``, d.title, UNIT_TEXT[d.unit], POLARITY_TEXT[d.polarity], d.definition, d.source]),
       )}`;
     case 'table': {
       const c = new Chalk({ level: colour ? 1 : 0 });
       return `${c.bold(`${defs.length} indicators`)}\n\n${textTable(
         [{ header: 'Id' }, { header: 'Unit' }, { header: 'Polarity' }, { header: 'Source' }, { header: 'Title' }],
-        defs.map((d) => [d.id, UNIT_TEXT[d.unit], POLARITY_TEXT[d.polarity], d.source, d.title]),
+        defs.map((d) => [d.owner === 'board' ? `${d.id} (board's own)` : d.id, UNIT_TEXT[d.unit], POLARITY_TEXT[d.polarity], d.source, d.title]),
       )}\nRun with --format markdown or json for each indicator's definition.\n`;
     }
   }

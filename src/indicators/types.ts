@@ -5,7 +5,7 @@
 import type { Finding } from '../findings.js';
 
 /** Unit of an indicator; decides rounding, formatting and how change is expressed. */
-export type Unit = 'count' | 'percent' | 'rate_per_10k' | 'money';
+export type Unit = 'count' | 'percent' | 'rate_per_10k' | 'money' | 'days' | 'ratio';
 
 /** Whether a rise is good news. */
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'neither';
@@ -31,6 +31,10 @@ export interface IndicatorDef {
   breakdownLabel?: string;
   /** Decimal places to publish (counts 0, percentages and rates 1, money 0). */
   decimals: number;
+  /** `board` for an indicator the board declares in indicators.yaml; absent for the tool's own. */
+  owner?: 'board';
+  /** Who supplies the figure (board-defined indicators say; the tool's own come from the named return). */
+  supplier?: string;
 }
 
 /** Where a value came from. */

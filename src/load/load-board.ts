@@ -3,6 +3,7 @@
  * collecting findings instead of throwing. Nothing here decides whether the data is good enough to publish.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { narrativeLimitFinding } from './narrative-limits.js';
 import { outsideBoardFinding, readBoardDir, readBoardFile, resolveInsideBoard } from '../io/board-path.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -31,6 +32,14 @@ import {
 import { parseYear, type FinancialYear } from '../returns/year.js';
 import { columnLetter, type Finding } from '../findings.js';
 import { decodeUtf8, readCsv } from './read-csv.js';
+import {
+  BOARD_INDICATORS_FILE,
+  boardIndicatorsSchema,
+  resolveBoardIndicators,
+  type BoardFormula,
+  type DeclaredComparator,
+} from '../indicators/board-indicators.js';
+import type { IndicatorDef } from '../indicators/types.js';
 
 /** A parsed row with the spreadsheet row it came from. */
 export type WithRow<T> = T & { row: number };
@@ -47,6 +56,12 @@ export interface BoardData {
   comparators: WithRow<ComparatorRow>[];
   /** For each aggregates file read: column header → the spreadsheet letter it had in that file. */
   columnLetters?: Map<string, Map<string, string>>;
+  /** The board's own indicators, declared in indicators.yaml (none when there is no such file). */
+  ownIndicators?: IndicatorDef[];
+  /** How each of the board's own indicators with a formula is computed, by id. */
+  formulas?: Map<string, BoardFormula>;
+  /** Comparators declared with the board's own indicators in indicators.yaml. */
+  declaredComparators?: DeclaredComparator[];
   findings: Finding[];
 }
 
@@ -359,7 +374,31 @@ export async function loadBoard(dir: string): Promise<BoardData> {
     }
   }
 
-  return { dir, config, sections: configuredSections(config), years, publishedFigures, comparators, columnLetters, findings };
+  // The board's own indicators, beside board.yaml.
+  let own: { defs: IndicatorDef[]; formulas: Map<string, BoardFormula>; comparators: DeclaredComparator[] } = { defs: [], formulas: new Map(), comparators: [] };
+  const indicatorsPath = path.join(dir, BOARD_INDICATORS_FILE);
+  if (await exists(indicatorsPath)) {
+    const declared = await loadYaml(indicatorsPath, BOARD_INDICATORS_FILE, boardIndicatorsSchema, findings);
+    if (declared) {
+      const resolved = resolveBoardIndicators(declared.indicators, await yamlLines(indicatorsPath));
+      findings.push(...resolved.findings);
+      own = resolved;
+    }
+  }
+
+  return {
+    dir,
+    config,
+    sections: configuredSections(config),
+    years,
+    publishedFigures,
+    comparators,
+    columnLetters,
+    ownIndicators: own.defs,
+    formulas: own.formulas,
+    declaredComparators: own.comparators,
+    findings,
+  };
 }
 
 /** Load one year's returns, recommendations and narrative from `<board>/<year>/`. */
@@ -455,6 +494,13 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
         continue;
       }
       const text = decoded.replace(/^\uFEFF/, '');
+      // Too large or too deeply nested for a Markdown parser: a finding, and no stage parses it.
+      const limit = narrativeLimitFinding(text, bytes.length, rel);
+      if (limit) {
+        unreadableNarrative.add(id);
+        findings.push(limit);
+        continue;
+      }
       narrative.set(id, text);
       // Without a readable board.yaml the sections are not known, so there is nothing to compare with.
       if (board.config && !sectionIds.has(id)) {

@@ -43,7 +43,11 @@ const RECS = `${Y}/recommendations.yaml`;
 const PUBLISHED = 'aggregates/published-figures.csv';
 const COMPARATORS = 'aggregates/comparators.csv';
 const BOARD = 'board.yaml';
+const OWN = 'indicators.yaml';
+const OWN_YAML = 'indicators:\n  - id: local.contacts\n    title: Contacts\n    unit: count\n    polarity: neither\n    definition: Contacts.\n    supplier: Front door\n';
 const NARRATIVE = `${Y}/narrative/priority-groups.md`;
+const REVIEWS = `${Y}/practice-reviews.csv`;
+const REVIEWS_HEADER = 'Incident ref,Incident date,Date aware,Date notified,Rapid review completed,Decision,Local review commissioned,Local review published\n';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./files/${name}`, import.meta.url)));
 
@@ -574,6 +578,20 @@ export const CASES: CorpusCase[] = [
     exitCode: 0,
   },
   {
+    name: 'narrative-too-large',
+    problem: 'a narrative file of 80 KB of "*a", which a Markdown parser takes seconds over',
+    mutate: (b) => b.setText(NARRATIVE, '*a'.repeat(40 * 1024)),
+    expect: error('narrative-too-large', NARRATIVE, null, null),
+    exitCode: 1,
+  },
+  {
+    name: 'narrative-too-deep',
+    problem: 'a list nested 250 deep (nesting like this, thousands deep, exhausts a Markdown parser)',
+    mutate: (b) => b.setText(NARRATIVE, Array.from({ length: 250 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')),
+    expect: error('narrative-too-deep', NARRATIVE, 41, null),
+    exitCode: 1,
+  },
+  {
     name: 'missing-required-column',
     problem: 'the Category column deleted',
     mutate: (b) => b.dropColumn(CP, 'Category'),
@@ -918,6 +936,120 @@ export const CASES: CorpusCase[] = [
     problem: 'a supplied figure for the year that the returns do not give (validate reports it as build does)',
     mutate: (b) => b.edit(PUBLISHED, (t) => `${t}2012-13,lado.referrals,5,Example annual report 2012-13\n`),
     expect: warning('reconciliation-difference', PUBLISHED, 4, 'Value', ['5', '3']),
+    exitCode: 0,
+  },
+  // --- the board's own indicators, indicators.yaml (issue 10) -------------------------------------
+  {
+    name: 'board-indicator-id-collides',
+    problem: 'a board indicator declared with the id of one of the tool\'s own',
+    mutate: (b) => b.setText(OWN, OWN_YAML.replace('local.contacts', 'lado.referrals')),
+    expect: error('indicator-id-collides', OWN, 2, 'indicators.0.id', ['already one of the tool']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-unknown-return',
+    problem: 'a formula naming a return that does not exist',
+    mutate: (b) => b.setText(OWN, `${OWN_YAML}    formula:\n      count: { return: contacts.csv, column: Outcome }\n`),
+    expect: error('formula-unknown-return', OWN, 9, 'indicators.0.formula.count.return', ['contacts.csv']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-unknown-column',
+    problem: 'a formula naming a column the return does not have',
+    mutate: (b) => b.setText(OWN, `${OWN_YAML}    formula:\n      count: { return: lado-referrals.csv, column: Setting }\n`),
+    expect: error('formula-unknown-column', OWN, 9, 'indicators.0.formula.count.column', ['has no column "Setting"']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-unknown-code',
+    problem: 'a formula counting a code the column does not have',
+    mutate: (b) => b.setText(OWN, `${OWN_YAML}    formula:\n      count: { return: lado-referrals.csv, column: Outcome, value: proven }\n`),
+    expect: error('formula-unknown-code', OWN, 9, 'indicators.0.formula.count.value', ['"proven" is not a code']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-circular',
+    problem: 'a ratio that divides itself by another ratio that divides by the first',
+    mutate: (b) =>
+      b.setText(
+        OWN,
+        `${OWN_YAML.replace('unit: count', 'unit: ratio')}    formula:\n      ratio: { numerator: lado.referrals, denominator: local.other }\n  - id: local.other\n    title: Other\n    unit: ratio\n    polarity: neither\n    definition: Other.\n    supplier: Front door\n    formula:\n      ratio: { numerator: local.contacts, denominator: lado.referrals }\n`,
+      ),
+    expect: error('formula-circular', OWN, 9, 'indicators.0.formula.ratio', ['depends on itself']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-unit-mismatch',
+    problem: 'a share of rows declared as a count',
+    mutate: (b) => b.setText(OWN, `${OWN_YAML}    formula:\n      share: { return: lado-referrals.csv, column: Outcome, value: substantiated }\n`),
+    expect: error('unit-mismatch', OWN, 4, 'indicators.0.unit', ['a share of rows is a percentage']),
+    exitCode: 1,
+  },
+  {
+    name: 'board-indicator-valid',
+    problem: 'valid: a board indicator counted from a return, cited in the narrative and supplied for an earlier year',
+    mutate: (b) =>
+      b
+        .setText(OWN, `${OWN_YAML}    formula:\n      count: { return: lado-referrals.csv, column: Outcome, value: substantiated }\n`)
+        .edit(PUBLISHED, (t) => `${t}2011-12,local.contacts,1,Example annual report 2011-12\n`)
+        .edit(NARRATIVE, (t) => `${t}\nSubstantiated: {{value "local.contacts"}}.\n`),
+    expect: null,
+    exitCode: 0,
+  },
+  {
+    name: 'guidance-unknown-edition',
+    problem: 'board.yaml names a guidance edition the catalogue does not have',
+    mutate: (b) => b.edit(BOARD, (t) => `${t}guidance:\n  edition: wt2099\n`),
+    expect: error('config-invalid', BOARD, 18, 'guidance.edition', ['wt2099', 'wt2010, wt2013, wt2015']),
+    exitCode: 1,
+  },
+  {
+    name: 'guidance-unknown-requirement-id',
+    problem: "a reason recorded for a requirement id that is not in the board's edition",
+    mutate: (b) => b.edit(BOARD, (t) => `${t}guidance:\n  edition: wt2015\n  unmet:\n    wt2015.sending: The report went to scrutiny instead.\n`),
+    expect: error('config-invalid', BOARD, 20, 'guidance.unmet.wt2015.sending', ['no requirement "wt2015.sending"']),
+    exitCode: 1,
+  },
+  {
+    name: 'guidance-requirement-unmet',
+    problem: 'the report answers to Working Together 2015 but is not recorded as sent to the recipients it names',
+    mutate: (b) => b.edit(BOARD, (t) => `${t}guidance:\n  edition: wt2015\n`),
+    expect: warning('guidance-requirement-unmet', BOARD, null, 'guidance.edition', ['Chapter 3, paragraph 16', 'sentTo', 'police-crime-commissioner']),
+    exitCode: 0,
+  },
+  {
+    name: 'practice-review-dates-out-of-order',
+    problem: 'a rapid review completed before the incident was notified to the national panel',
+    mutate: (b) => b.setText(REVIEWS, `${REVIEWS_HEADER}SI-1,2012-12-20,2012-12-21,2012-12-28,2012-12-27,no-local-review,,\n`),
+    expect: error('practice-review-dates-out-of-order', REVIEWS, 2, 'Rapid review completed', ['27 December 2012', 'Date notified']),
+    exitCode: 1,
+  },
+  {
+    name: 'practice-review-notified-outside-year',
+    problem: 'a serious incident notified after the end of the reporting year',
+    mutate: (b) => b.setText(REVIEWS, `${REVIEWS_HEADER}SI-1,2013-03-28,,2013-04-02,,pending,,\n`),
+    expect: error('date-outside-year', REVIEWS, 2, 'Date notified', ['2 April 2013']),
+    exitCode: 1,
+  },
+  {
+    name: 'practice-review-notified-on-weekend',
+    problem: 'a notification to the national panel dated on a Saturday, which working-day counting would treat as a working day',
+    mutate: (b) => b.setText(REVIEWS, `${REVIEWS_HEADER}SI-1,2012-12-20,2012-12-21,2012-12-29,2013-01-10,no-local-review,,\n`),
+    expect: warning('practice-review-non-working-day', REVIEWS, 2, 'Date notified', ['Saturday', 'working days']),
+    exitCode: 0,
+  },
+  {
+    name: 'practice-review-notified-on-bank-holiday',
+    problem: 'a notification dated on Boxing Day, a bank holiday in England and Wales',
+    mutate: (b) => b.setText(REVIEWS, `${REVIEWS_HEADER}SI-1,2012-12-20,2012-12-21,2012-12-26,2013-01-10,no-local-review,,\n`),
+    expect: warning('practice-review-non-working-day', REVIEWS, 2, 'Date notified', ['Boxing Day']),
+    exitCode: 0,
+  },
+  {
+    name: 'practice-review-valid-across-christmas',
+    problem: 'a notification and rapid review either side of Christmas, all on working days (valid)',
+    mutate: (b) => b.setText(REVIEWS, `${REVIEWS_HEADER}SI-1,2012-12-20,2012-12-21,2012-12-28,2013-01-10,no-local-review,,\n`),
+    expect: null,
     exitCode: 0,
   },
 ];

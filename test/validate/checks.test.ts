@@ -74,7 +74,7 @@ describe('finding codes', () => {
         }
       }
     };
-    for (const dir of ['load', 'returns', 'validate', 'config']) walk(path.join(src, dir));
+    for (const dir of ['load', 'returns', 'validate', 'config', 'io']) walk(path.join(src, dir));
     codes.delete('custom'); // zod's issue code, not a finding code
     return codes;
   }

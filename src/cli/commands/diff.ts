@@ -10,6 +10,7 @@ import { OUTPUT_FORMATS, diffCsv, diffJson, diffMarkdown, diffTable, type Output
 import { loadBoard } from '../../load/load-board.js';
 import { useColour, type CliIo } from '../io.js';
 import { parseFormat, requireYearLabel, resolveDataDir } from '../options.js';
+import { catalogueOf } from '../../indicators/catalogue.js';
 import { generatedBy, loadIndicatorReport, reportFindings, requireBoardYear, selectIndicators, yearsAreValid } from './indicators.js';
 
 /** Options of `diff`. */
@@ -31,9 +32,9 @@ export async function diffCommand(yearAArg: string, yearBArg: string, options: D
   if (yearA > yearB) {
     throw new CliError(`${yearA} is after ${yearB}.`, ExitCode.USAGE, `Give the earlier year first: lscb-report diff ${yearB} ${yearA}`);
   }
-  const defs = selectIndicators(options.id);
   const dir = await resolveDataDir(options.data, io);
   const board = await loadBoard(dir);
+  const defs = selectIndicators(options.id, catalogueOf(board));
   const available = boardYears(board);
   requireBoardYear(board, dir, yearA, available);
   requireBoardYear(board, dir, yearB, available);

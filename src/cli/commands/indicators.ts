@@ -5,7 +5,7 @@
 import { illustrativeOf } from '../../indicators/illustrative.js';
 import { readFileSync } from 'node:fs';
 import { CliError, ExitCode } from '../../errors.js';
-import { INDICATORS, breakdownFamilies, suggestIndicatorId } from '../../indicators/catalogue.js';
+import { INDICATORS, breakdownFamilies, catalogueOf, suggestIndicatorId } from '../../indicators/catalogue.js';
 import { boardYears, buildIndicatorReport, loadAllYears } from '../../indicators/compute.js';
 import {
   OUTPUT_FORMATS,
@@ -39,27 +39,27 @@ export function generatedBy(): string {
   return `lscb-report ${pkg.version}`;
 }
 
-const GROUPS = [...new Set(INDICATORS.map((d) => d.id.split('.')[0]!))];
 
 /**
  * The indicators `--id` asks for, in catalogue order: an exact id, a breakdown family (`lado.source`) or a
  * group (`lado`). Unknown ids are a usage error naming the closest id.
  */
-export function selectIndicators(requested: readonly string[] | undefined): IndicatorDef[] {
-  if (!requested || requested.length === 0) return INDICATORS;
+export function selectIndicators(requested: readonly string[] | undefined, defs: readonly IndicatorDef[] = INDICATORS): IndicatorDef[] {
+  if (!requested || requested.length === 0) return [...defs];
+  const GROUPS = [...new Set(defs.map((d) => d.id.split('.')[0]!))];
   const families = breakdownFamilies();
   const wanted = new Set<string>();
   for (const raw of requested.flatMap((r) => r.split(','))) {
     const id = raw.trim();
     if (!id) continue;
-    const matches = INDICATORS.filter(
+    const matches = defs.filter(
       (d) => d.id === id || (families.includes(id) && d.breakdownOf === id) || (GROUPS.includes(id) && d.id.startsWith(`${id}.`)),
     );
     if (matches.length === 0) {
       if (parseYear(id)) {
         throw new CliError(`"${id}" was read as an indicator id.`, ExitCode.USAGE, `Put the year before --id, e.g. lscb-report indicators ${id} --id lado.referrals`);
       }
-      const suggestion = suggestIndicatorId(id, [...INDICATORS.map((d) => d.id), ...families, ...GROUPS]);
+      const suggestion = suggestIndicatorId(id, [...defs.map((d) => d.id), ...families, ...GROUPS]);
       throw new CliError(
         `Unknown indicator "${id}".`,
         ExitCode.USAGE,
@@ -68,7 +68,7 @@ export function selectIndicators(requested: readonly string[] | undefined): Indi
     }
     for (const d of matches) wanted.add(d.id);
   }
-  return INDICATORS.filter((d) => wanted.has(d.id));
+  return defs.filter((d) => wanted.has(d.id));
 }
 
 /** A usage error for a year the board has no figures for, listing the years it has. */
@@ -124,10 +124,15 @@ export async function loadIndicatorReport(board: BoardData, year: string): Promi
 /** Run `indicators`; returns the exit code. */
 export async function indicatorsCommand(yearArg: string | undefined, options: IndicatorsOptions, io: CliIo): Promise<number> {
   const format: OutputFormat = parseFormat(options.format, OUTPUT_FORMATS);
-  const defs = selectIndicators(options.id);
   if (options.list) {
-    io.stdout(catalogueOutput(defs, format, useColour(io)));
+    // With --data, the list includes the board's own indicators (from its indicators.yaml), marked as such.
+    const catalogue = options.data ? catalogueOf(await loadBoard(await resolveDataDir(options.data, io))) : INDICATORS;
+    io.stdout(catalogueOutput(selectIndicators(options.id, catalogue), format, useColour(io)));
     return ExitCode.OK;
+  }
+  const yearAsId = options.id?.flatMap((r) => r.split(',')).find((id) => parseYear(id.trim()));
+  if (yearAsId) {
+    throw new CliError(`"${yearAsId.trim()}" was read as an indicator id.`, ExitCode.USAGE, `Put the year before --id, e.g. lscb-report indicators ${yearAsId.trim()} --id lado.referrals`);
   }
   if (yearArg === undefined) {
     throw new CliError('Give the year to compute, or --list for the catalogue.', ExitCode.USAGE, 'For example: lscb-report indicators 2012-13');
@@ -136,6 +141,7 @@ export async function indicatorsCommand(yearArg: string | undefined, options: In
   const dir = await resolveDataDir(options.data, io);
   const board = await loadBoard(dir);
   requireBoardYear(board, dir, year, boardYears(board));
+  const defs = selectIndicators(options.id, catalogueOf(board));
   if (!(await yearsAreValid(dir, board, [year], io))) return ExitCode.INVALID_DATA;
 
   const report = await loadIndicatorReport(board, year);

@@ -1,19 +1,20 @@
 /** Check: figures supplied as aggregates name known indicators, once each, with values their unit allows. */
 import { closest } from 'fastest-levenshtein';
-import { INDICATORS, indicatorDef, isKnownIndicatorId } from '../../indicators/catalogue.js';
+import { INDICATORS, catalogueOf, indicatorDef, isKnownIndicatorId } from '../../indicators/catalogue.js';
+import type { IndicatorDef } from '../../indicators/types.js';
 import { COMPARATORS, OTHER_FILES, PUBLISHED_FIGURES_COLUMNS } from '../../returns/definitions.js';
 import type { Check } from '../check.js';
 import type { Finding } from '../findings.js';
 import { num } from './helpers.js';
 
 /** The known indicator id closest to `id`, for "did you mean" hints. */
-export function closestIndicatorId(id: string): string {
-  return closest(id, INDICATORS.map((d) => d.id));
+export function closestIndicatorId(id: string, defs: readonly IndicatorDef[] = INDICATORS): string {
+  return closest(id, defs.map((d) => d.id));
 }
 
 /** The problem with a value for an indicator's unit, or null when the value is possible. */
-export function indicatorValueProblem(indicatorId: string, value: number): string | null {
-  const unit = indicatorDef(indicatorId)?.unit;
+export function indicatorValueProblem(indicatorId: string, value: number, defs: readonly IndicatorDef[] = INDICATORS): string | null {
+  const unit = indicatorDef(indicatorId, defs)?.unit;
   if (!unit) return null;
   if (value < 0) return `${num(value)} is negative, which is impossible for this indicator.`;
   if (unit === 'percent' && value > 100) return `${num(value)} is more than 100, which is impossible for a percentage.`;
@@ -32,11 +33,11 @@ interface AggregateRow {
 const INDICATOR_HEADER = PUBLISHED_FIGURES_COLUMNS.find((c) => c.key === 'indicator')!.header;
 const VALUE_HEADER = PUBLISHED_FIGURES_COLUMNS.find((c) => c.key === 'value')!.header;
 
-function checkFile(file: string, rows: AggregateRow[], findings: Finding[]): void {
+function checkFile(file: string, rows: AggregateRow[], findings: Finding[], defs: readonly IndicatorDef[]): void {
   const seen = new Map<string, number>();
   for (const r of rows) {
-    if (!isKnownIndicatorId(r.indicator)) {
-      const suggestion = closestIndicatorId(r.indicator);
+    if (!isKnownIndicatorId(r.indicator, defs)) {
+      const suggestion = closestIndicatorId(r.indicator, defs);
       findings.push({
         code: 'unknown-indicator',
         severity: 'error',
@@ -49,7 +50,7 @@ function checkFile(file: string, rows: AggregateRow[], findings: Finding[]): voi
       });
       continue;
     }
-    const problem = indicatorValueProblem(r.indicator, r.value);
+    const problem = indicatorValueProblem(r.indicator, r.value, defs);
     if (problem) {
       findings.push({
         code: 'value-out-of-range',
@@ -91,8 +92,9 @@ export const aggregateFigures: Check = {
     'Published figures and comparators name indicators in the catalogue, give each (year, indicator) once, and hold values the indicator can take.',
   run({ board }) {
     const findings: Finding[] = [];
-    checkFile(OTHER_FILES.publishedFigures, board.publishedFigures, findings);
-    checkFile(OTHER_FILES.comparators, board.comparators, findings);
+    const defs = catalogueOf(board);
+    checkFile(OTHER_FILES.publishedFigures, board.publishedFigures, findings, defs);
+    checkFile(OTHER_FILES.comparators, board.comparators, findings, defs);
     return findings;
   },
 };

@@ -25,6 +25,8 @@ export const FINDING_CODES: FindingCodeInfo[] = [
   c('not-utf8', 'error', 'file', 'The file is not UTF-8 text: saved as UTF-16 ("Unicode text") or in an older Windows encoding. Nothing in it is read.'),
   c('not-csv', 'error', 'file', 'The file is not CSV: a workbook, PDF or image renamed .csv, columns separated by semicolons or tabs, or a quote mark that is never closed. Nothing in it is read.'),
   c('empty-file', 'error', 'file', 'The file has no header row (it is empty or holds only blank lines).'),
+  c('narrative-too-deep', 'error', 'file', 'A narrative line is indented or nested (lists, quotes) more than 40 levels deep, beyond any real text; the file is not read.'),
+  c('narrative-too-large', 'error', 'file', 'A narrative file is larger than 64 KB, far more than any report section; it is not read.'),
   c('file-outside-board', 'error', 'file', 'The file, or the folder it is in, is a symbolic link to a place outside the board folder. Nothing is read from it; copy it into the board folder instead.'),
   c('file-unreadable', 'error', 'file', 'The file could not be opened: it is a folder, or you lack permission to read it.'),
   c('missing-column', 'error', 'file', 'A required column is not in the header row.'),

@@ -3,7 +3,7 @@
  * expression other than `{{value "id"}}`, `{{previous "id"}}`, `{{change "id"}}` and comments `{{! … }}` (which
  * print nothing; `{{! not a figure }}` after a number tells the typed-number checks it is not a figure).
  */
-import { isKnownIndicatorId } from '../../indicators/catalogue.js';
+import { catalogueOf, isKnownIndicatorId } from '../../indicators/catalogue.js';
 import { OTHER_FILES } from '../../returns/definitions.js';
 import type { Check } from '../check.js';
 import type { Finding } from '../findings.js';
@@ -68,7 +68,8 @@ export const narrativeFigures: Check = {
   id: 'narrative-figures',
   description:
     'Narrative live figures ({{value "id"}}, {{previous "id"}}, {{change "id"}}) cite indicators in the catalogue, and the narrative uses no other template expression.',
-  run({ data }) {
+  run({ board, data }) {
+    const defs = catalogueOf(board);
     const findings: Finding[] = [];
     for (const [section, markdown] of data.narrative) {
       const file = `${data.year.label}/${OTHER_FILES.narrativeDir}/${section}.md`;
@@ -88,8 +89,8 @@ export const narrativeFigures: Check = {
           continue;
         }
         const { id } = expr.figure;
-        if (!isKnownIndicatorId(id)) {
-          const suggestion = closestIndicatorId(id);
+        if (!isKnownIndicatorId(id, defs)) {
+          const suggestion = closestIndicatorId(id, defs);
           findings.push({
             code: 'unknown-indicator',
             severity: 'error',
