@@ -43,7 +43,7 @@ import { formatPence } from '../returns/money.js';
 import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
 import type { BarChartSpec } from './charts.js';
-import { liveFiguresFrom, paragraphAnchor, renderNarrative, resolveLiveFigures } from './narrative.js';
+import { liveFiguresFrom, NarrativeError, paragraphAnchor, REFERENCE, renderNarrative, resolveLiveFigures, type RenderedNarrative } from './narrative.js';
 
 /** One cell of a table body or footer. */
 export interface TableCell {
@@ -92,6 +92,8 @@ export interface TableModel {
   compact: boolean;
   /** "Source: …" line printed under the table: the return or published figures, and the period. */
   source: string;
+  /** Placed elsewhere in the narrative, so not printed in its usual place. */
+  placed: boolean;
 }
 
 /** A chart: what to draw (for charts.ts) and, after rendering, its figure HTML. */
@@ -102,6 +104,8 @@ export interface ChartModel {
   spec: BarChartSpec;
   /** "Source: …" line printed under the chart. */
   source: string;
+  /** Placed elsewhere in the narrative, so not printed in its usual place. */
+  placed: boolean;
 }
 
 /** A paragraph reference in a recommendation, linked when the paragraph exists in this report. */
@@ -149,6 +153,8 @@ export interface SectionModel {
   narrative: { html: string; after: string; missing: boolean; paragraphs: string[] };
   tables: Record<string, TableModel>;
   charts: Record<string, ChartModel>;
+  /** Figures its narrative places (`<!-- table: key -->`), by `table:key` / `chart:key`. */
+  placed: Record<string, { kind: 'table' | 'chart'; table: TableModel | null; chart: ChartModel | null }>;
   recommendations: RecommendationsModel | null;
   /** The statutory guidance statement (the `appendix-guidance` section only). */
   guidance: GuidanceStatementModel | null;
@@ -283,11 +289,11 @@ const markCol = (text: string): TableColumn => ({ text, numeric: false, mark: tr
 const count = (n: number): string => formatNumber(n, 0);
 
 function table(id: string, caption: string, columns: TableColumn[], rows: TableCell[][], extra: Partial<TableModel> = {}): TableModel {
-  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 22, source: '', ...extra };
+  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 22, source: '', placed: false, ...extra };
 }
 
 function unavailableTable(id: string, caption: string, reason: string): TableModel {
-  return { id, caption, available: false, unavailable: `Not available: ${reason}`, columns: [], rows: [], totals: [], notes: [], compact: true, source: '' };
+  return { id, caption, available: false, unavailable: `Not available: ${reason}`, columns: [], rows: [], totals: [], notes: [], compact: true, source: '', placed: false };
 }
 
 function unavailableChart(id: string, title: string, reason: string): ChartModel {
@@ -297,6 +303,7 @@ function unavailableChart(id: string, title: string, reason: string): ChartModel
     unavailable: `Not available: ${reason}`,
     spec: { id, title, description: title, data: [], valueTitle: '', categoryTitle: '' },
     source: '',
+    placed: false,
   };
 }
 
@@ -549,6 +556,7 @@ function training(ctx: Ctx): SectionData {
       available: true,
       unavailable: '',
       source: '',
+      placed: false,
       spec: {
         id: 'chart-training-agency',
         title: `Take-up of direct training by agency, ${ctx.year} (number of participants)`,
@@ -767,6 +775,7 @@ function allegations(ctx: Ctx): SectionData {
       available: true,
       unavailable: '',
       source: '',
+      placed: false,
       spec: {
         id: 'chart-lado-by-year',
         title: `Allegations referred to the LADO, ${series[0]![0]} to ${series.at(-1)![0]} (number of referrals)`,
@@ -995,6 +1004,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const figures = liveFiguresFrom(disclosed);
 
   const layout = config?.layout ?? DEFAULT_LAYOUT;
+  const rendered = new Map<string, { file: string; source: string; placements: RenderedNarrative['placements']; labels: Map<string, string> }>();
   let mainNumber = 0;
   let appendixNumber = 0;
   const sections: SectionModel[] = board.sections.map((s) => {
@@ -1005,10 +1015,11 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     const file = `${year}/narrative/${s.id}.md`;
     // Paragraphs are numbered in numbered main sections when the board numbers paragraphs; never in appendices.
     const paraNumber = number !== null && !appendix && layout.paragraphNumbers ? number : null;
-    const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[] } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: paraNumber, file });
+    const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[], placements: [], labels: new Map<string, string>() } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: paraNumber, file });
+    rendered.set(s.id, { file, source: source ?? '', placements: narrative.placements, labels: narrative.labels });
     const sectionData = (SECTION_DATA[s.id] ?? empty)(ctx);
     const hasPartial = options.partials ? options.partials.has(s.id) : Boolean(knownSection(s.id));
-    const label = number === null ? (appendix ? 'Appendix' : '') : appendix ? `Appendix ${layout.appendixNumbering === 'letters' ? appendixLetter(number) : number}` : String(number);
+    const label = number === null ? '' : appendix ? `Appendix ${layout.appendixNumbering === 'letters' ? appendixLetter(number) : number}` : String(number);
     return {
       id: s.id,
       anchor: sectionAnchor(s.id),
@@ -1021,6 +1032,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       narrative: { html: narrative.html, after: narrative.after, missing: !knownSection(s.id)?.generated && (source === undefined || source.trim() === ''), paragraphs: narrative.paragraphs },
       tables: sectionData.tables,
       charts: sectionData.charts,
+      placed: {},
       recommendations: null,
       guidance: null,
     };
@@ -1035,7 +1047,19 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   }
 
   const illustrative = illustrativeOf(config);
+  placeFigures(sections, rendered, ctx);
+  resolveReferences(sections, rendered);
   addSources(sections, year, illustrative, f);
+  for (const s of sections) {
+    for (const p of Object.values(s.placed)) {
+      const home = p.table ?? p.chart;
+      if (home && !home.source) {
+        home.source =
+          sourceLine(home.id, year, p.chart ? p.chart.spec.data.map((d) => d.label) : p.table!.id === 'table-lado-by-year' ? p.table!.rows.map((r) => r[0]!.text) : null) +
+          illustrativeLine(home.id, illustrative, f);
+      }
+    }
+  }
   const anySuppressed = noteSuppressedFigures(sections, threshold);
   const internal = disclosed.disclosure.edition === 'internal';
   const draft = options.draft === true;
@@ -1085,6 +1109,89 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       symbolNote: anySuppressed ? suppressionNote(threshold) : '',
     },
   };
+}
+
+type Rendered = Map<string, { file: string; source: string; placements: RenderedNarrative['placements']; labels: Map<string, string> }>;
+
+/**
+ * Move each figure a narrative places (`<!-- table: finance.expenditure -->`) from its usual place to the
+ * placing section. A figure is named `<section id>.<name>`; the section need not be in the report. Placing
+ * one that does not exist, or placing one twice, is a NarrativeError at the marker's line.
+ */
+function placeFigures(sections: SectionModel[], rendered: Rendered, ctx: Ctx): void {
+  const extra = new Map<string, SectionData>();
+  const dataOf = (sectionId: string): SectionData | null => {
+    const inReport = sections.find((x) => x.id === sectionId);
+    if (inReport) return { tables: inReport.tables, charts: inReport.charts };
+    if (!SECTION_DATA[sectionId]) return null;
+    if (!extra.has(sectionId)) extra.set(sectionId, SECTION_DATA[sectionId]!(ctx));
+    return extra.get(sectionId)!;
+  };
+  const seen = new Map<string, string>();
+  for (const s of sections) {
+    const r = rendered.get(s.id);
+    if (!r) continue;
+    for (const p of r.placements) {
+      const dot = p.key.lastIndexOf('.');
+      const data = dot > 0 ? dataOf(p.key.slice(0, dot)) : null;
+      const name = p.key.slice(dot + 1);
+      const found = data ? (p.kind === 'table' ? data.tables[name] : data.charts[name]) : undefined;
+      if (!found) {
+        const known = sections.flatMap((x) => Object.keys(p.kind === 'table' ? x.tables : x.charts).map((k) => `${x.id}.${k}`));
+        throw new NarrativeError(
+          'narrative-figure-unknown',
+          r.file,
+          `The narrative places the ${p.kind} "${p.key}", which does not exist.`,
+          `Name a ${p.kind} as <section id>.<name>${known.length ? `, e.g. ${known.slice(0, 6).join(', ')}` : ''}.`,
+          p.key,
+          p.line,
+        );
+      }
+      const id = `${p.kind}:${p.key}`;
+      if (seen.has(id)) {
+        throw new NarrativeError('narrative-figure-twice', r.file, `The ${p.kind} "${p.key}" is placed twice (also in ${seen.get(id)}).`, 'Place each figure once.', p.key, p.line);
+      }
+      seen.set(id, r.file);
+      found.placed = true;
+      s.placed[id] = p.kind === 'table' ? { kind: 'table', table: { ...(found as TableModel), placed: false }, chart: null } : { kind: 'chart', table: null, chart: { ...(found as ChartModel), placed: false } };
+    }
+  }
+}
+
+/**
+ * Replace each cross-reference `[](#label)` with a link printing the label's generated number: a section id
+ * gives the section's number ("7", "Appendix B"), a paragraph label `{#label}` its number ("3.4"), a
+ * figure key (`finance.expenditure`) its caption. An unknown label is a NarrativeError.
+ */
+function resolveReferences(sections: SectionModel[], rendered: Rendered): void {
+  const targets = new Map<string, { anchor: string; text: string }>();
+  for (const s of sections) targets.set(s.id, { anchor: s.anchor, text: s.label || `“${s.title}”` });
+  for (const s of sections) {
+    for (const [label, number] of rendered.get(s.id)?.labels ?? []) if (!targets.has(label)) targets.set(label, { anchor: paragraphAnchor(number), text: number });
+    for (const [name, t] of Object.entries(s.tables)) targets.set(`${s.id}.${name}`, { anchor: t.id, text: `“${t.caption}”` });
+    for (const [name, c] of Object.entries(s.charts)) targets.set(`${s.id}.${name}`, { anchor: `fig-${c.id}`, text: `“${c.spec.title}”` });
+  }
+  for (const s of sections) {
+    const r = rendered.get(s.id);
+    const swap = (html: string): string =>
+      html.replace(REFERENCE, (_whole, label: string) => {
+        const t = targets.get(label);
+        if (!t) {
+          const at = r?.source.indexOf(`](#${label})`) ?? -1;
+          throw new NarrativeError(
+            'narrative-reference-unknown',
+            r?.file ?? `narrative/${s.id}.md`,
+            `The cross-reference [](#${label}) names no section, labelled paragraph or figure.`,
+            'Refer to a section id, a paragraph label written {#label} at the end of a numbered paragraph, or a figure key such as finance.expenditure.',
+            label,
+            at >= 0 ? r!.source.slice(0, at).split('\n').length : undefined,
+          );
+        }
+        return `<a href="#${t.anchor}">${t.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</a>`;
+      });
+    s.narrative.html = swap(s.narrative.html);
+    s.narrative.after = swap(s.narrative.after);
+  }
 }
 
 /** Where each built-in table's and chart's figures come from: returns, or other places, and the years. */

@@ -219,7 +219,7 @@ export const PRACTICE_REVIEW_DECISIONS: AllowedValue[] = [
   v('local-review', 'Local child safeguarding practice review commissioned'),
   v('no-local-review', 'No local review: learning taken forward in other ways'),
   v('national-review', 'Referred to the national panel, which decided on a national review'),
-  v('pending', 'Decision not yet made'),
+  v('pending', 'Not yet decided'),
 ];
 
 /** Comparator areas for indicators. */
