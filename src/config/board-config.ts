@@ -122,6 +122,22 @@ export const boardConfigSchema = z
         .strict()
         .default({ suppress: true, threshold: 5, publicMeasures: [] }),
     ),
+    /**
+     * Figures that are illustrative, not real: a sample board's figures its source never published. The
+     * report says so on the cover, in the source line of each table and chart that shows them, and in the
+     * indicators JSON.
+     */
+    illustrative: z
+      .object({
+        /** Why they are illustrative, printed on the cover. */
+        note: z.string().min(1).optional(),
+        /** Indicator ids, or a family with `.*` (`cp.category.*`), whose values are illustrative. */
+        figures: z.array(z.string().min(1)).default([]),
+        /** Return files whose every figure is illustrative (`training-attendance.csv`). */
+        returns: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
     /** Template folder, relative to the board folder, or `default`. */
     template: z.string().default('default'),
     /** A local safeguarding children board, or a safeguarding partnership (the three statutory partners). */

@@ -5,6 +5,7 @@
  * a zero). Nothing here is HTML except the narrative, which the Markdown renderer has made safe; the
  * templates escape everything else.
  */
+import { illustrativeOf, isIllustrative, type IllustrativeFigures } from '../indicators/illustrative.js';
 import { breakdownMembers, indicatorDef } from '../indicators/catalogue.js';
 import { formatChange, formatIndicatorValue, formatNumber, NOT_AVAILABLE } from '../indicators/format.js';
 import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
@@ -192,6 +193,8 @@ export interface ReportModel {
   /** Running header text for the printed page. */
   runningHeader: string;
   presentedTo: string;
+  /** Printed on the cover when the board declares figures illustrative (board.yaml `illustrative`); empty otherwise. */
+  illustrativeNote: string;
   contents: ContentsEntry[];
   /** Every section starts a new printed page (board.yaml layout.newPagePerSection). */
   newPageSections: boolean;
@@ -696,7 +699,7 @@ function priorityGroups(ctx: Ctx): SectionData {
       ? unavailableTable('table-cp-indicators', cpCaption, plans.reason)
       : indicatorComparisonTable('table-cp-indicators', cpCaption, cpIds, f, { direction: true });
   if (out.tables.cpIndicators.available) {
-    out.tables.cpIndicators.notes.push('"Better" and "Worse" judge the change by whether a rise is good news for children; counts of plans are not judged.');
+    out.tables.cpIndicators.notes.push('“Better” and “Worse” judge the change by whether a rise is good news for children; counts of plans are not judged.');
   }
 
   const catCaption = `Child protection plans open at 31 March by category of abuse`;
@@ -1043,13 +1046,18 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     if (s.id === 'appendix-guidance') s.guidance = guidanceStatement(board, data, sections);
   }
 
+  const illustrative = illustrativeOf(config);
   placeFigures(sections, rendered, ctx);
   resolveReferences(sections, rendered);
-  addSources(sections, year);
+  addSources(sections, year, illustrative, f);
   for (const s of sections) {
     for (const p of Object.values(s.placed)) {
       const home = p.table ?? p.chart;
-      if (home && !home.source) home.source = sourceLine(home.id, year, p.chart ? p.chart.spec.data.map((d) => d.label) : p.table!.id === 'table-lado-by-year' ? p.table!.rows.map((r) => r[0]!.text) : null);
+      if (home && !home.source) {
+        home.source =
+          sourceLine(home.id, year, p.chart ? p.chart.spec.data.map((d) => d.label) : p.table!.id === 'table-lado-by-year' ? p.table!.rows.map((r) => r[0]!.text) : null) +
+          illustrativeLine(home.id, illustrative, f);
+      }
     }
   }
   const anySuppressed = noteSuppressedFigures(sections, threshold);
@@ -1080,6 +1088,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     publishedDateText: published ? longDate(published) : '',
     runningHeader: marking ? `${marking} · ${runningHeader}` : runningHeader,
     presentedTo: config?.publication.years[year]?.presentedTo ?? '',
+    illustrativeNote: illustrative?.note ?? '',
     contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
     newPageSections: layout.newPagePerSection,
     sections,
@@ -1186,26 +1195,27 @@ function resolveReferences(sections: SectionModel[], rendered: Rendered): void {
 }
 
 /** Where each built-in table's and chart's figures come from: returns, or other places, and the years. */
-const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; years: 'year' | 'both' | 'series' }> = {
-  'table-local-context-figures': { returns: ['context'], years: 'both' },
-  'table-training-events': { returns: ['trainingEvents'], years: 'year' },
+/** `figures`: id prefixes of the indicators a table shows, to name illustrative figures in its source line. */
+const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; years: 'year' | 'both' | 'series'; figures?: string[] }> = {
+  'table-local-context-figures': { returns: ['context'], years: 'both', figures: ['context.', 'cp.plans_open_at_year_end'] },
+  'table-training-events': { returns: ['trainingEvents'], years: 'year', figures: ['training.events', 'training.participants', 'training.type.'] },
   'table-training-agency': { returns: ['trainingAttendance'], years: 'year' },
   'chart-training-agency': { returns: ['trainingAttendance'], years: 'year' },
   'table-training-elearning': { returns: ['elearning'], years: 'year' },
   'table-section-11-overview': { returns: ['section11'], years: 'year' },
   'table-section-11-summary': { returns: ['section11'], years: 'year' },
-  'table-cdop': { returns: ['cdopCases'], years: 'year' },
-  'table-cp-indicators': { returns: ['cpPlans'], years: 'both' },
-  'table-cp-categories': { returns: ['cpPlans'], years: 'both' },
-  'table-priority-other': { returns: ['context'], years: 'both' },
+  'table-cdop': { returns: ['cdopCases'], years: 'year', figures: ['cdop.'] },
+  'table-cp-indicators': { returns: ['cpPlans'], years: 'both', figures: ['cp.plans_', 'cp.rate_per_10k', 'cp.second_or_subsequent_pct', 'cp.lasting_2y_plus_pct', 'cp.reviewed_in_time_pct'] },
+  'table-cp-categories': { returns: ['cpPlans'], years: 'both', figures: ['cp.category.'] },
+  'table-priority-other': { returns: ['context'], years: 'both', figures: ['context.'] },
   'table-board-membership': { returns: ['boardMembers'], years: 'year' },
   'table-lado-by-year': { returns: ['ladoReferrals'], years: 'series' },
   'chart-lado-by-year': { returns: ['ladoReferrals'], years: 'series' },
-  'table-lado-source': { returns: ['ladoReferrals'], years: 'both' },
-  'table-lado-nature': { returns: ['ladoReferrals'], years: 'both' },
-  'table-lado-outcome': { returns: ['ladoReferrals'], years: 'both' },
-  'table-lado-work': { returns: ['ladoReferrals'], years: 'year' },
-  'table-lado-timeliness': { returns: ['ladoReferrals'], years: 'both' },
+  'table-lado-source': { returns: ['ladoReferrals'], years: 'both', figures: ['lado.source.'] },
+  'table-lado-nature': { returns: ['ladoReferrals'], years: 'both', figures: ['lado.nature.'] },
+  'table-lado-outcome': { returns: ['ladoReferrals'], years: 'both', figures: ['lado.outcome.'] },
+  'table-lado-work': { returns: ['ladoReferrals'], years: 'year', figures: ['lado.work_based', 'lado.outside_work'] },
+  'table-lado-timeliness': { returns: ['ladoReferrals'], years: 'both', figures: ['lado.concluded_within_1_month_pct', 'lado.over_1_month'] },
   'table-finance-expenditure': { returns: ['finance'], years: 'year' },
   'table-finance-income': { returns: ['finance'], years: 'year' },
   'table-finance-balance': { returns: ['finance'], years: 'year' },
@@ -1229,17 +1239,35 @@ function sourceLine(id: string, year: string, seriesYears: string[] | null): str
   return `Source: ${what}, ${period}${earlier}.`;
 }
 
+/**
+ * The words added to a table's or chart's source line when it shows figures the board declares
+ * illustrative: all of them (an illustrative return), or the ones named.
+ */
+function illustrativeLine(id: string, decl: IllustrativeFigures | null, f: Figures): string {
+  const src = FIGURE_SOURCES[id];
+  if (!decl || !src) return '';
+  if ((src.returns ?? []).some((r) => decl.returns.includes(returnDef(r).file))) {
+    return ' Illustrative figures: the source did not publish these, and the values shown are invented.';
+  }
+  const shown = f.report.rows.filter(
+    (r) => (src.figures ?? []).some((p) => r.def.id.startsWith(p)) && isIllustrative(decl, r.def.id) && r.current.value !== null,
+  );
+  if (shown.length === 0) return '';
+  const names = shown.map((r) => r.def.breakdownLabel ?? r.def.title);
+  return ` Illustrative figures (not published by the source; the values shown are invented): ${names.join(', ')}.`;
+}
+
 /** Give every available built-in table and chart its source line. */
-function addSources(sections: SectionModel[], year: string): void {
+function addSources(sections: SectionModel[], year: string, decl: IllustrativeFigures | null, f: Figures): void {
   for (const s of sections) {
     for (const t of Object.values(s.tables)) {
       if (!t.available || t.source) continue;
       const years = t.id === 'table-lado-by-year' ? t.rows.map((r) => r[0]!.text) : null;
-      t.source = sourceLine(t.id, year, years);
+      t.source = sourceLine(t.id, year, years) + illustrativeLine(t.id, decl, f);
     }
     for (const c of Object.values(s.charts)) {
       if (!c.available || c.source) continue;
-      c.source = sourceLine(c.id, year, c.spec.data.map((d) => d.label));
+      c.source = sourceLine(c.id, year, c.spec.data.map((d) => d.label)) + illustrativeLine(c.id, decl, f);
     }
   }
 }

@@ -9,6 +9,7 @@
  * `--suppress-threshold` overrides); `internal` suppresses nothing and is marked as not for publication on
  * every page, in its title and in its file names.
  */
+import { illustrativeOf } from '../../indicators/illustrative.js';
 import path from 'node:path';
 import { CliError, ExitCode } from '../../errors.js';
 import type { BrowserSession } from '../../pdf/browser-session.js';
@@ -327,7 +328,7 @@ async function buildYear(
     return ExitCode.INVALID_DATA;
   }
   const files: AtomicWriteFile[] = [];
-  const publishedFiles = { disclosure: disclosed.disclosure };
+  const publishedFiles = { disclosure: disclosed.disclosure, illustrative: illustrativeOf(board.config) };
   if (formats.has('html')) files.push({ path: path.join(outDir, names.html), data: assembled.html });
   files.push({ path: path.join(outDir, names.json), data: indicatorsJson(disclosed, disclosed.rows, generatedBy(), publishedFiles) });
   files.push({ path: path.join(outDir, names.csv), data: indicatorsCsv(disclosed.rows, publishedFiles) });
