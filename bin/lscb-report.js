@@ -9,6 +9,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Started through a wrapper (npx, npm exec, a shell script) that is then stopped by its pid, this process
+// would be left running as an orphan (a preview server holding its port, a browser). When the process that
+// started it goes, stop as if sent SIGTERM, so stopping the wrapper stops the whole tree. Checked once a
+// second; unref'd, so it never keeps a finished command alive.
+const startedBy = process.ppid;
+setInterval(() => {
+  if (process.ppid !== startedBy) process.kill(process.pid, 'SIGTERM');
+}, 1000).unref();
+
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -30,6 +30,13 @@ const sectionEntry = z.union([
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2013-08-29');
 
+/**
+ * A group of settings written as a key with nothing under it but comments (`layout:` with every setting
+ * still commented out) is YAML null: read it as if the key were left out, so uncommenting a group's key
+ * before its settings is not an error.
+ */
+const nullIsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema);
+
 /** Schema of `board.yaml`. */
 export const boardConfigSchema = z
   .object({
@@ -48,61 +55,89 @@ export const boardConfigSchema = z
           .default([]),
       })
       .strict(),
-    publication: z
-      .object({
-        language: z.string().min(2).default('en-GB'),
-        /** Per-year details: dates and audiences. Dates feed the PDF metadata, so rebuilds are identical. */
-        years: z
-          .record(
-            z.string().regex(/^\d{4}-\d{2}$/, 'year keys look like 2012-13'),
-            z
-              .object({
-                publishedDate: isoDate.optional(),
-                presentedDate: isoDate.optional(),
-                presentedTo: z.string().optional(),
-                /** Recipients (ids from the guidance edition) the report was sent to. */
-                sentTo: z.array(z.string().min(1)).optional(),
-              })
-              .strict(),
-          )
-          .default({}),
-      })
-      .strict()
-      .default({ language: 'en-GB', years: {} }),
+    publication: nullIsUnset(
+      z
+        .object({
+          language: z.string().min(2).default('en-GB'),
+          /** Per-year details: dates and audiences. Dates feed the PDF metadata, so rebuilds are identical. */
+          years: z
+            .record(
+              z.string().regex(/^\d{4}-\d{2}$/, 'year keys look like 2012-13'),
+              // `"2013-14":` with its dates still commented out is null: no details yet.
+              z.preprocess(
+                (v) => v ?? {},
+                z
+                  .object({
+                    publishedDate: isoDate.optional(),
+                    presentedDate: isoDate.optional(),
+                    presentedTo: z.string().optional(),
+                    /** Recipients (ids from the guidance edition) the report was sent to. */
+                    sentTo: z.array(z.string().min(1)).optional(),
+                  })
+                  .strict(),
+              ),
+            )
+            .default({}),
+        })
+        .strict()
+        .default({ language: 'en-GB', years: {} }),
+    ),
     /** Sections in the order they appear: a section id, or `{ id, title }` to retitle it. */
     sections: z.array(sectionEntry).min(1),
     /** How the report's parts are numbered and laid out on the page. */
-    layout: z
-      .object({
-        /** Appendix 1, 2, 3 (`numbers`) or Appendix A, B, C (`letters`). */
-        appendixNumbering: z.enum(['numbers', 'letters']).default('numbers'),
-        /** Number the paragraphs of numbered sections ("3.4"). */
-        paragraphNumbers: z.boolean().default(true),
-        /** Start every section on a new page (otherwise short sections run on). */
-        newPagePerSection: z.boolean().default(false),
-        /** Recommendations numbered 1, 2 … under each objective (`per-objective`) or straight through (`continuous`). */
-        recommendationNumbering: z.enum(['per-objective', 'continuous']).default('per-objective'),
-      })
-      .strict()
-      .default({ appendixNumbering: 'numbers', paragraphNumbers: true, newPagePerSection: false, recommendationNumbering: 'per-objective' }),
+    layout: nullIsUnset(
+      z
+        .object({
+          /** Appendix 1, 2, 3 (`numbers`) or Appendix A, B, C (`letters`). */
+          appendixNumbering: z.enum(['numbers', 'letters']).default('numbers'),
+          /** Number the paragraphs of numbered sections ("3.4"). */
+          paragraphNumbers: z.boolean().default(true),
+          /** Start every section on a new page (otherwise short sections run on). */
+          newPagePerSection: z.boolean().default(false),
+          /** Recommendations numbered 1, 2 … under each objective (`per-objective`) or straight through (`continuous`). */
+          recommendationNumbering: z.enum(['per-objective', 'continuous']).default('per-objective'),
+        })
+        .strict()
+        .default({ appendixNumbering: 'numbers', paragraphNumbers: true, newPagePerSection: false, recommendationNumbering: 'per-objective' }),
+    ),
     /** The year-at-a-glance page at the front of the report. */
-    glance: z
-      .object({
-        enabled: z.boolean().default(true),
-        indicators: z.array(z.string().min(1)).min(1).optional(),
-      })
-      .strict()
-      .default({ enabled: true }),
+    glance: nullIsUnset(
+      z
+        .object({
+          enabled: z.boolean().default(true),
+          indicators: z.array(z.string().min(1)).min(1).optional(),
+        })
+        .strict()
+        .default({ enabled: true }),
+    ),
     /** Disclosure control for the published edition. */
-    disclosure: z
+    disclosure: nullIsUnset(
+      z
+        .object({
+          suppress: z.boolean().default(true),
+          threshold: z.number().int().min(0).max(100).default(5),
+          /** Context measures (counts of children) the board declares public, e.g. `looked_after_children`: never suppressed. */
+          publicMeasures: z.array(z.string().min(1)).default([]),
+        })
+        .strict()
+        .default({ suppress: true, threshold: 5, publicMeasures: [] }),
+    ),
+    /**
+     * Figures that are illustrative, not real: a sample board's figures its source never published. The
+     * report says so on the cover, in the source line of each table and chart that shows them, and in the
+     * indicators JSON.
+     */
+    illustrative: z
       .object({
-        suppress: z.boolean().default(true),
-        threshold: z.number().int().min(0).max(100).default(5),
-        /** Context measures (counts of children) the board declares public, e.g. `looked_after_children`: never suppressed. */
-        publicMeasures: z.array(z.string().min(1)).default([]),
+        /** Why they are illustrative, printed on the cover. */
+        note: z.string().min(1).optional(),
+        /** Indicator ids, or a family with `.*` (`cp.category.*`), whose values are illustrative. */
+        figures: z.array(z.string().min(1)).default([]),
+        /** Return files whose every figure is illustrative (`training-attendance.csv`). */
+        returns: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ suppress: true, threshold: 5, publicMeasures: [] }),
+      .optional(),
     /** Template folder, relative to the board folder, or `default`. */
     template: z.string().default('default'),
     /** A local safeguarding children board, or a safeguarding partnership (the three statutory partners). */

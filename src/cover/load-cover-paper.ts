@@ -4,6 +4,7 @@
  * finding with the line it is on. Never throws for anything a user can cause.
  */
 import { outsideBoardFinding, readBoardFile } from '../io/board-path.js';
+import { YAML_ALIAS_HINT, yamlValue } from '../load/yaml-value.js';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yaml';
 import { INDICATORS, isKnownIndicatorId, suggestIndicatorId } from '../indicators/catalogue.js';
@@ -43,7 +44,7 @@ export async function loadCoverPaper(boardDir: string, year: string): Promise<Lo
             severity: 'error',
             file,
             message: `There is no cover paper file for ${year}: the cover paper's words (meeting, purpose, key issues, actions, contacts) come from ${file}.`,
-            hint: `Create ${file} in the board folder. ${HINT}`,
+            hint: `Create ${file} in the board folder: \`lscb-report init <board folder> --force --year ${year}\` adds a starter one, every setting explained, without changing any other file. ${HINT}`,
           }
         : {
             code: 'file-unreadable',
@@ -83,7 +84,12 @@ export function checkCoverPaper(source: string, file: string): LoadedCoverPaper 
     return node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED ? line + 1 : line;
   };
 
-  const result = coverPaperSchema.safeParse(doc.toJS());
+  const converted = yamlValue(doc);
+  if (!converted.ok) {
+    findings.push({ code: 'yaml-syntax', severity: 'error', file, message: `The file is not valid YAML: ${converted.reason}`, hint: YAML_ALIAS_HINT });
+    return { file, paper: null, findings, textLine };
+  }
+  const result = coverPaperSchema.safeParse(converted.value);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const issuePath = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -103,7 +109,7 @@ export function checkCoverPaper(source: string, file: string): LoadedCoverPaper 
   }
 
   const paper = result.data;
-  for (const keyPath of toWritePaths(doc.toJS(), [])) {
+  for (const keyPath of toWritePaths(converted.value, [])) {
     findings.push({
       code: 'cover-paper-placeholder',
       severity: 'warning',

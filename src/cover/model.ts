@@ -20,16 +20,23 @@ import {
 import { verdictSymbol } from '../glance/symbols.js';
 import type { TextLine } from './load-cover-paper.js';
 import { biggestMovers } from './movers.js';
+import { coverRecipients, type CoverRecipients } from './recipients.js';
 import type { CoverPaper } from './schema.js';
 
 /**
  * The statutory requirement in the tool's own words, used unless the paper gives its own. It states the
- * duty in Working Together to Safeguard Children without quoting any one edition.
+ * duty in Working Together to Safeguard Children without quoting any one edition; the recipients the
+ * board's edition names are listed after it (src/cover/recipients.ts).
  */
 export const DEFAULT_STATUTORY_REQUIREMENT = [
   'Statutory guidance, *Working Together to Safeguard Children*, places a duty on the independent chair of the local safeguarding children board to publish a report every year on how effectively children in the area are safeguarded and their welfare promoted.',
   '',
-  "The report covers the previous financial year and should be timed to inform partners' planning, commissioning and budget decisions. It is sent to the chief executive and the leader of the council, the police and crime commissioner and the chair of the health and wellbeing board.",
+  "The report covers the previous financial year and should be timed to inform partners' planning, commissioning and budget decisions. Who must receive it comes from the edition of the guidance the board follows (listed below).",
+].join('\n');
+
+/** The same for a safeguarding partnership (kind: partnership), in the tool's own words. */
+export const DEFAULT_PARTNERSHIP_REQUIREMENT = [
+  'Statutory guidance, *Working Together to Safeguard Children*, requires the three safeguarding partners - the local authority, the police and the integrated care board - to publish a report at least once in every 12 months on what they have done under their multi-agency safeguarding arrangements, including on child safeguarding practice reviews, and how effective the arrangements have been.',
 ].join('\n');
 
 /** What each indicator group is about, for the sentence that explains the "moved most" lists. */
@@ -81,6 +88,8 @@ export interface CoverPaperModel {
   reportOf: string;
   purposeHtml: string;
   statutoryHtml: string;
+  /** Who the guidance says receives the report, and whether board.yaml records it as sent. */
+  recipients: CoverRecipients | null;
   keyIssuesHtml: string;
   headline: { year: string; previousYear: string; rows: CoverFigureRow[]; notes: FigureNote[] };
   movers: {
@@ -181,7 +190,8 @@ export function buildCoverPaperModel(board: BoardData, indicators: IndicatorRepo
     purposeHtml: renderText(paper.purpose, 'purpose', indicators, options),
     statutoryHtml: paper.statutoryRequirement
       ? renderText(paper.statutoryRequirement, 'statutoryRequirement', indicators, options)
-      : renderNarrative(DEFAULT_STATUTORY_REQUIREMENT, { sectionNumber: null }).html,
+      : renderNarrative(board.config?.kind === 'partnership' ? DEFAULT_PARTNERSHIP_REQUIREMENT : DEFAULT_STATUTORY_REQUIREMENT, { sectionNumber: null }).html,
+    recipients: coverRecipients(board, year),
     keyIssuesHtml: renderText(paper.keyIssues, 'keyIssues', indicators, options),
     headline: { year, previousYear, rows: headlineRows, notes: headlineNotes.notes },
     movers: {

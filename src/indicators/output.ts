@@ -2,6 +2,7 @@
  * Indicator output for the `indicators` and `diff` commands: a terminal table, Markdown, CSV and the
  * stable JSON documented in docs/indicators-json.md. Pure string functions; the commands write them.
  */
+import { isIllustrative, type IllustrativeFigures } from './illustrative.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { isSuppressed, NOT_PUBLISHED, suppressionNote, type DisclosureInfo } from '../disclosure/disclose-indicators.js';
 import { SUPPRESSED } from '../disclosure/suppress.js';
@@ -175,6 +176,8 @@ function jsonIndicatorRow(row: IndicatorRow, disclosed: boolean) {
 export interface PublishedFileOptions {
   /** What the disclosure stage did; adds the edition and a `suppressed` flag to every value. */
   disclosure?: DisclosureInfo | null;
+  /** Figures the board declares illustrative: listed in the JSON (`illustrative`) with the board's note. */
+  illustrative?: IllustrativeFigures | null;
 }
 
 function jsonDisclosure(d: DisclosureInfo) {
@@ -203,6 +206,15 @@ export function indicatorsJson(report: IndicatorReport, rows: readonly Indicator
       previousYear: rows[0]?.previousYear ?? null,
       generatedBy,
       ...(disclosure ? jsonDisclosure(disclosure) : {}),
+      ...(options.illustrative
+        ? {
+            illustrative: {
+              note: options.illustrative.note,
+              indicators: rows.filter((r) => isIllustrative(options.illustrative!, r.def.id)).map((r) => r.def.id),
+              returns: options.illustrative.returns,
+            },
+          }
+        : {}),
       indicators: rows.map((r) => jsonIndicatorRow(r, disclosure !== null)),
       findings: report.findings.map(jsonFinding),
     },

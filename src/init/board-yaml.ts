@@ -14,14 +14,15 @@ export interface BoardYamlOptions {
   area?: string;
 }
 
+/** The board's name as `init` was told it (`--board-name`, else "<area> Safeguarding Children Board"), if it was. */
+export function givenBoardName(options: Pick<BoardYamlOptions, 'boardName' | 'area'>): string | undefined {
+  return options.boardName?.trim() || (options.area?.trim() ? `${options.area.trim()} Safeguarding Children Board` : undefined);
+}
+
 /** The text of a new board's `board.yaml`. */
 export function boardYaml(options: BoardYamlOptions): string {
   const area = options.area?.trim() || `${TO_WRITE_PREFIX} the local authority area the board covers, e.g. Calderdale`;
-  const name =
-    options.boardName?.trim() ||
-    (options.area?.trim()
-      ? `${options.area.trim()} Safeguarding Children Board`
-      : `${TO_WRITE_PREFIX} the board's full name, e.g. Calderdale Safeguarding Children Board`);
+  const name = givenBoardName(options) ?? `${TO_WRITE_PREFIX} the board's full name, e.g. Calderdale Safeguarding Children Board`;
   const chair = `${TO_WRITE_PREFIX} the independent chair's name, as it is to be printed`;
 
   const lines: string[] = [
@@ -57,11 +58,10 @@ export function boardYaml(options: BoardYamlOptions): string {
     ...comment('Optional. The board\'s website, where the report is published (must start with https://).', '  '),
     '  # website: https://www.example.gov.uk/safeguarding-board',
     ...comment(
-      'The sub-groups and panels that do the board\'s work, each with a one-line purpose. Shown in the section ' +
-        'on the board. Replace [] with a list like the example below.',
+      'Optional. The sub-groups and panels that do the board\'s work, each with a one-line purpose, shown in ' +
+        'the section on the board. To list them, delete the # in front of these lines and write your own.',
       '  ',
     ),
-    '  subgroups: []',
     '  # subgroups:',
     '  #   - name: Audit and Quality Assurance sub-group',
     '  #     purpose: Runs the multi-agency audits and the performance scorecard.',
@@ -78,12 +78,11 @@ export function boardYaml(options: BoardYamlOptions): string {
       'Details for each year\'s report, keyed by the year in quotes. presentedDate is when the report went to the ' +
         'board, publishedDate when it was published; the PDF is dated from them, never from the day it was built, ' +
         'so rebuilding gives the same file. presentedTo lists who ' +
-        'received it. All three are optional: delete the # in front of each line as the dates are fixed, and ' +
-        'delete the {} after the year when you do.',
+        'received it. All three are optional: delete the # in front of each line as the dates are fixed.',
       '  ',
     ),
     '  years:',
-    `    ${JSON.stringify(options.year)}: {}`,
+    `    ${JSON.stringify(options.year)}:`,
     '      # presentedDate: 2014-09-25',
     '      # publishedDate: 2014-10-01',
     '      # presentedTo: The Safeguarding Children Board; also the Health and Wellbeing Board',
@@ -130,6 +129,12 @@ export function boardYaml(options: BoardYamlOptions): string {
     '  suppress: true',
     ...comment('Counts from 1 up to this number are suppressed (a whole number; 5 is usual practice).', '  '),
     '  threshold: 5',
+    ...comment(
+      'Optional. Context measures that count children (from context.csv) which are public already, so are ' +
+        'never suppressed, e.g. [looked_after_children]. Leave out unless your information governance lead agrees.',
+      '  ',
+    ),
+    '  # publicMeasures: [looked_after_children]',
     '',
     ...comment(
       'The "year at a glance" page printed after the contents: the headline figures with last year, the ' +

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { boardSections } from '../config/sections.js';
 import { blankTemplate } from '../returns/blank-templates.js';
 import { COMPARATOR_COLUMNS, OTHER_FILES, PUBLISHED_FIGURES_COLUMNS, returnsFor } from '../returns/definitions.js';
-import { boardYaml, type BoardYamlOptions } from './board-yaml.js';
+import { boardYaml, givenBoardName, type BoardYamlOptions } from './board-yaml.js';
 import { narrativePlaceholder } from './narrative-placeholder.js';
 import { recommendationsYaml } from './recommendations-yaml.js';
 import { yearGuide } from './year-guide.js';
+import { starterCoverPaperYaml } from '../cover/starter.js';
 
 /** A file of the new board folder: its path relative to the folder (with `/`) and its text. */
 export interface PlannedFile {
@@ -28,6 +29,8 @@ export function planBoardFolder(options: BoardYamlOptions): PlannedFile[] {
     { path: `${year}/README.md`, content: yearGuide(year) },
     ...returnsFor('board').map((def) => ({ path: `${year}/${def.file}`, content: blankTemplate(def) })),
     { path: `${year}/${OTHER_FILES.recommendations}`, content: recommendationsYaml(year) },
+    // The words of the cover paper, so `lscb-report cover` works on a new board (warning about each "To write:").
+    { path: `${year}/cover-paper.yaml`, content: starterCoverPaperYaml({ year, boardName: givenBoardName(options) }) },
     ...boardSections().map((section) => ({
       path: `${year}/${OTHER_FILES.narrativeDir}/${section.id}.md`,
       content: narrativePlaceholder(section, year),

@@ -12,14 +12,15 @@ import {
   type ReturnDef,
 } from '../returns/definitions.js';
 import { csvLine } from '../io/csv-writer.js';
+import { parseYear, shiftYear } from '../returns/year.js';
 import { RETURN_SUPPLIERS } from './return-suppliers.js';
 
 const TYPE_WORDS: Record<ColumnDef['type'], string> = {
   ref: 'reference: letters, digits, - _ / . (at most 40); never a name',
-  date: 'date: 2013-06-30 or 30/06/2013',
+  date: 'date: YYYY-MM-DD or DD/MM/YYYY',
   count: 'whole number, 0 or more',
   money: 'pounds, 0 or more, at most 2 decimal places (£ and commas allowed)',
-  number: 'number (a trailing % is allowed)',
+  number: 'number (percentages as numbers; a trailing % is accepted and ignored)',
   enum: 'one of the allowed values below',
   yesno: 'yes or no (y, n and x also accepted)',
   text: 'text',
@@ -40,8 +41,48 @@ function sectionTitles(def: ReturnDef): string {
   return def.sections.map((id) => KNOWN_SECTIONS.find((s) => s.id === id)?.title ?? id).join(', ');
 }
 
-/** The columns of a file as a Markdown table, its allowed values and one example row. */
-function columnsBlock(columns: readonly ColumnDef[]): string[] {
+/** `date` moved by `years` whole years (29 February becomes the 28th in a year that has none). */
+function shiftDate(y: number, m: number, d: number, years: number): [number, number, number] {
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [year, m, m === 2 && d === 29 && !leap ? 28 : d];
+}
+
+/**
+ * An example value moved `years` years on: ISO and UK dates and financial-year labels inside it. The
+ * definitions' examples are written for one year; the guide shows them for the year it is made for, so a
+ * pasted example row is dated inside that year.
+ */
+export function shiftExample(value: string, years: number): string {
+  if (years === 0) return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return value
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => {
+      const [ny, nm, nd] = shiftDate(Number(y), Number(m), Number(d), years);
+      return `${ny}-${pad(nm)}-${pad(nd)}`;
+    })
+    .replace(/\b(\d{2})\/(\d{2})\/(\d{4})\b/g, (_, d: string, m: string, y: string) => {
+      const [ny, nm, nd] = shiftDate(Number(y), Number(m), Number(d), years);
+      return `${pad(nd)}/${pad(nm)}/${ny}`;
+    })
+    .replace(/\b(\d{4})-(\d{2})\b(?!-)/g, (label: string) => (parseYear(label) ? shiftYear(label, years) : label));
+}
+
+/**
+ * How many years the examples of `columns` must move to fall in `year`: they are written for the
+ * financial year of their first date (2012-13 when they have none).
+ */
+function exampleOffset(columns: readonly ColumnDef[], year: string): number {
+  const target = parseYear(year)!.startYear;
+  const first = columns.find((c) => c.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(c.example))?.example;
+  if (!first) return target - 2012;
+  const [y, m] = first.split('-').map(Number) as [number, number];
+  return target - (m >= 4 ? y : y - 1);
+}
+
+/** The columns of a file as a Markdown table, its allowed values and one example row, dated in `year`. */
+function columnsBlock(columns: readonly ColumnDef[], year: string): string[] {
+  const offset = exampleOffset(columns, year);
   const lines = [
     '| column | required | what to write | meaning |',
     '|---|---|---|---|',
@@ -61,7 +102,7 @@ function columnsBlock(columns: readonly ColumnDef[]): string[] {
     '',
     '```csv',
     csvLine(columns.map((c) => c.header)),
-    csvLine(columns.map((c) => c.example)),
+    csvLine(columns.map((c) => shiftExample(c.example, offset))),
     '```',
     '',
   );
@@ -70,6 +111,8 @@ function columnsBlock(columns: readonly ColumnDef[]): string[] {
 
 /** The Markdown of `<year>/README.md`. */
 export function yearGuide(year: string): string {
+  const fy = parseYear(year);
+  if (!fy) throw new Error(`not a financial year: ${year}`);
   const lines: string[] = [
     `# Returns for ${year}: what to collect and how to fill it in`,
     '',
@@ -89,12 +132,13 @@ export function yearGuide(year: string): string {
     '- Keep the header row exactly as it is (row 1). Columns may be in any order; other columns are ignored, with a warning.',
     '- One row per record, as each return says below. Leave no blank rows in the middle.',
     '- Save as **CSV UTF-8 (Comma delimited)**, not as an Excel workbook.',
-    '- Dates are written 2013-06-30 or 30/06/2013.',
+    `- Dates are written ${fy.startYear}-06-30 or 30/06/${fy.startYear}, and fall inside ${year} unless the column says otherwise.`,
     '- **No personal data.** Never a name, date of birth, address or case-system number of a child or of the',
     '  person an allegation is about: case-level returns carry pseudonymous references only (like CP-0042).',
     '  `validate` refuses a return with a column that looks like personal data.',
-    '- A return left with its header row only counts as none (0) in the report. Where a return does not apply, or',
-    '  an agency cannot supply it, delete the file instead: the report then says its figures are not available.',
+    '- A return left with its header row only, or deleted, is shown in the report as **not available**, never as 0',
+    '  (`validate` lists it as still to collect). Where a return does not apply, or an agency cannot supply it,',
+    "  say why in the section's narrative.",
     '',
     '## The returns',
     '',
@@ -112,7 +156,7 @@ export function yearGuide(year: string): string {
       `One row per ${def.grain.replace(/^one row per /, '')}. Collect it from ${RETURN_SUPPLIERS[def.id]}. It feeds the report sections: ${sectionTitles(def)}.` +
         (def.caseLevel ? ' This is a case-level return: pseudonymous references only.' : ''),
       '',
-      ...columnsBlock(def.columns),
+      ...columnsBlock(def.columns, year),
     );
   }
   lines.push(
@@ -141,10 +185,10 @@ export function yearGuide(year: string): string {
     '',
     `### Published figures: \`${OTHER_FILES.publishedFigures}\``,
     '',
-    ...columnsBlock(PUBLISHED_FIGURES_COLUMNS),
+    ...columnsBlock(PUBLISHED_FIGURES_COLUMNS, year),
     `### Comparators: \`${OTHER_FILES.comparators}\``,
     '',
-    ...columnsBlock(COMPARATOR_COLUMNS),
+    ...columnsBlock(COMPARATOR_COLUMNS, year),
   );
   return `${lines.join('\n').trimEnd()}\n`;
 }

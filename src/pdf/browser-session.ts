@@ -5,11 +5,12 @@
  * disconnect rejects with `PdfError`; it never hangs and never yields a PDF that is not complete.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { fillContentsPlaceholders, listContentsTargets, readDestinationPages } from './contents.js';
+import { registerCleanup } from '../io/stop-signals.js';
 import { PdfError } from './errors.js';
 import { loadPdf, saveWithMetadata, type PdfMetadata } from './metadata.js';
 import { repairOutlineTitles } from './outline.js';
@@ -73,6 +74,28 @@ export interface PrintResult {
 type Guard = <T>(work: Promise<T>) => Promise<T>;
 
 /** A launched browser that prints self-contained HTML to PDF. */
+/** Profile folders are named with the owning process id, so one left by a killed run (kill -9) can be found. */
+const PROFILE_PREFIX = 'lscb-report-browser-';
+
+/** Remove profile folders left in the temporary folder by runs that no longer exist. Never throws. */
+async function removeAbandonedProfiles(): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') await removeDir(path.join(tmpdir(), name));
+    }
+  }
+}
+
 export class BrowserSession {
   private closing = false;
   private closed: Promise<void> | undefined;
@@ -97,7 +120,11 @@ export class BrowserSession {
     });
     this.disconnected.catch(() => undefined);
     process.once('exit', this.removeProfileOnExit);
+    this.unregisterCleanup = registerCleanup(() => this.close());
   }
+
+  /** Removes this session from the clean-ups a stop signal runs. */
+  private readonly unregisterCleanup: () => void;
 
   /** If the process exits without `close()` (Ctrl-C, an uncaught error), still remove the profile folder. */
   private readonly removeProfileOnExit = (): void => {
@@ -111,7 +138,12 @@ export class BrowserSession {
   /** Start the browser at `executablePath` with a fresh, temporary profile; throws `PdfError` if it will not start. */
   static async launch(executablePath: string, options: LaunchOptions = {}): Promise<BrowserSession> {
     const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS);
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'lscb-report-browser-'));
+    await removeAbandonedProfiles();
+    const userDataDir = await mkdtemp(path.join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+    // If a signal stops the run while the browser is starting, the profile is still removed.
+    const removeOnExit = () => rmSync(userDataDir, { recursive: true, force: true });
+    process.once('exit', removeOnExit);
+    const unregister = registerCleanup(() => removeDir(userDataDir));
     try {
       const browser = await puppeteer.launch({
         executablePath,
@@ -128,6 +160,9 @@ export class BrowserSession {
       throw new PdfError('launch-failed', `Could not start the browser ${executablePath}: ${firstLine(error)}`, {
         cause: error,
       });
+    } finally {
+      unregister();
+      process.removeListener('exit', removeOnExit);
     }
   }
 
@@ -226,6 +261,7 @@ export class BrowserSession {
     }
     await removeDir(this.profileDir);
     process.removeListener('exit', this.removeProfileOnExit);
+    this.unregisterCleanup();
   }
 
   private async printPasses(html: string, options: PrintOptions, guard: Guard): Promise<PrintResult> {

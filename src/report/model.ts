@@ -5,6 +5,7 @@
  * a zero). Nothing here is HTML except the narrative, which the Markdown renderer has made safe; the
  * templates escape everything else.
  */
+import { illustrativeOf, isIllustrative, type IllustrativeFigures } from '../indicators/illustrative.js';
 import { breakdownMembers, indicatorDef } from '../indicators/catalogue.js';
 import { formatChange, formatIndicatorValue, formatNumber, NOT_AVAILABLE } from '../indicators/format.js';
 import type { IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from '../indicators/types.js';
@@ -43,7 +44,7 @@ import { formatPence } from '../returns/money.js';
 import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
 import type { BarChartSpec } from './charts.js';
-import { liveFiguresFrom, paragraphAnchor, renderNarrative, resolveLiveFigures } from './narrative.js';
+import { liveFiguresFrom, NarrativeError, paragraphAnchor, REFERENCE, renderNarrative, resolveLiveFigures, type RenderedNarrative } from './narrative.js';
 
 /** One cell of a table body or footer. */
 export interface TableCell {
@@ -92,6 +93,8 @@ export interface TableModel {
   compact: boolean;
   /** "Source: …" line printed under the table: the return or published figures, and the period. */
   source: string;
+  /** Placed elsewhere in the narrative, so not printed in its usual place. */
+  placed: boolean;
 }
 
 /** A chart: what to draw (for charts.ts) and, after rendering, its figure HTML. */
@@ -102,6 +105,8 @@ export interface ChartModel {
   spec: BarChartSpec;
   /** "Source: …" line printed under the chart. */
   source: string;
+  /** Placed elsewhere in the narrative, so not printed in its usual place. */
+  placed: boolean;
 }
 
 /** A paragraph reference in a recommendation, linked when the paragraph exists in this report. */
@@ -149,6 +154,8 @@ export interface SectionModel {
   narrative: { html: string; after: string; missing: boolean; paragraphs: string[] };
   tables: Record<string, TableModel>;
   charts: Record<string, ChartModel>;
+  /** Figures its narrative places (`<!-- table: key -->`), by `table:key` / `chart:key`. */
+  placed: Record<string, { kind: 'table' | 'chart'; table: TableModel | null; chart: ChartModel | null }>;
   recommendations: RecommendationsModel | null;
   /** The statutory guidance statement (the `appendix-guidance` section only). */
   guidance: GuidanceStatementModel | null;
@@ -187,6 +194,8 @@ export interface ReportModel {
   /** Running header text for the printed page. */
   runningHeader: string;
   presentedTo: string;
+  /** Printed on the cover when the board declares figures illustrative (board.yaml `illustrative`); empty otherwise. */
+  illustrativeNote: string;
   contents: ContentsEntry[];
   /** Every section starts a new printed page (board.yaml layout.newPagePerSection). */
   newPageSections: boolean;
@@ -281,11 +290,11 @@ const markCol = (text: string): TableColumn => ({ text, numeric: false, mark: tr
 const count = (n: number): string => formatNumber(n, 0);
 
 function table(id: string, caption: string, columns: TableColumn[], rows: TableCell[][], extra: Partial<TableModel> = {}): TableModel {
-  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 22, source: '', ...extra };
+  return { id, caption, available: true, unavailable: '', columns, rows, totals: [], notes: [], compact: rows.length <= 22, source: '', placed: false, ...extra };
 }
 
 function unavailableTable(id: string, caption: string, reason: string): TableModel {
-  return { id, caption, available: false, unavailable: `Not available: ${reason}`, columns: [], rows: [], totals: [], notes: [], compact: true, source: '' };
+  return { id, caption, available: false, unavailable: `Not available: ${reason}`, columns: [], rows: [], totals: [], notes: [], compact: true, source: '', placed: false };
 }
 
 function unavailableChart(id: string, title: string, reason: string): ChartModel {
@@ -295,6 +304,7 @@ function unavailableChart(id: string, title: string, reason: string): ChartModel
     unavailable: `Not available: ${reason}`,
     spec: { id, title, description: title, data: [], valueTitle: '', categoryTitle: '' },
     source: '',
+    placed: false,
   };
 }
 
@@ -549,6 +559,7 @@ function training(ctx: Ctx): SectionData {
       available: true,
       unavailable: '',
       source: '',
+      placed: false,
       spec: {
         id: 'chart-training-agency',
         title: `Take-up of direct training by agency, ${ctx.year} (number of participants)`,
@@ -691,7 +702,7 @@ function priorityGroups(ctx: Ctx): SectionData {
       ? unavailableTable('table-cp-indicators', cpCaption, plans.reason)
       : indicatorComparisonTable('table-cp-indicators', cpCaption, cpIds, f, { direction: true });
   if (out.tables.cpIndicators.available) {
-    out.tables.cpIndicators.notes.push('"Better" and "Worse" judge the change by whether a rise is good news for children; counts of plans are not judged.');
+    out.tables.cpIndicators.notes.push('“Better” and “Worse” judge the change by whether a rise is good news for children; counts of plans are not judged.');
   }
 
   const catCaption = `Child protection plans open at 31 March by category of abuse`;
@@ -770,6 +781,7 @@ function allegations(ctx: Ctx): SectionData {
       available: true,
       unavailable: '',
       source: '',
+      placed: false,
       spec: {
         id: 'chart-lado-by-year',
         title: `Allegations referred to the LADO, ${series.length === 1 ? series[0]![0] : `${series[0]![0]} to ${series.at(-1)![0]}`} (number of referrals)`,
@@ -1016,6 +1028,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const figures = liveFiguresFrom(disclosed);
 
   const layout = config?.layout ?? DEFAULT_LAYOUT;
+  const rendered = new Map<string, { file: string; source: string; placements: RenderedNarrative['placements']; labels: Map<string, string> }>();
   let mainNumber = 0;
   let appendixNumber = 0;
   const sections: SectionModel[] = board.sections.map((s) => {
@@ -1026,10 +1039,11 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     const file = `${year}/narrative/${s.id}.md`;
     // Paragraphs are numbered in numbered main sections when the board numbers paragraphs; never in appendices.
     const paraNumber = number !== null && !appendix && layout.paragraphNumbers ? number : null;
-    const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[] } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: paraNumber, file });
+    const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[], placements: [], labels: new Map<string, string>() } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: paraNumber, file });
+    rendered.set(s.id, { file, source: source ?? '', placements: narrative.placements, labels: narrative.labels });
     const sectionData = (SECTION_DATA[s.id] ?? empty)(ctx);
     const hasPartial = options.partials ? options.partials.has(s.id) : Boolean(knownSection(s.id));
-    const label = number === null ? (appendix ? 'Appendix' : '') : appendix ? `Appendix ${layout.appendixNumbering === 'letters' ? appendixLetter(number) : number}` : String(number);
+    const label = number === null ? '' : appendix ? `Appendix ${layout.appendixNumbering === 'letters' ? appendixLetter(number) : number}` : String(number);
     return {
       id: s.id,
       anchor: sectionAnchor(s.id),
@@ -1042,6 +1056,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       narrative: { html: narrative.html, after: narrative.after, missing: !knownSection(s.id)?.generated && (source === undefined || source.trim() === ''), paragraphs: narrative.paragraphs },
       tables: sectionData.tables,
       charts: sectionData.charts,
+      placed: {},
       recommendations: null,
       guidance: null,
     };
@@ -1055,7 +1070,20 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     if (s.id === 'appendix-guidance') s.guidance = guidanceStatement(board, data, sections);
   }
 
-  addSources(sections, year);
+  const illustrative = illustrativeOf(config);
+  placeFigures(sections, rendered, ctx);
+  resolveReferences(sections, rendered);
+  addSources(sections, year, illustrative, f);
+  for (const s of sections) {
+    for (const p of Object.values(s.placed)) {
+      const home = p.table ?? p.chart;
+      if (home && !home.source) {
+        home.source =
+          sourceLine(home.id, year, p.chart ? p.chart.spec.data.map((d) => d.label) : p.table!.id === 'table-lado-by-year' ? p.table!.rows.map((r) => r[0]!.text) : null) +
+          illustrativeLine(home.id, illustrative, f);
+      }
+    }
+  }
   const anySuppressed = noteSuppressedFigures(sections, threshold);
   const internal = disclosed.disclosure.edition === 'internal';
   const draft = options.draft === true;
@@ -1084,6 +1112,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     publishedDateText: published ? longDate(published) : '',
     runningHeader: marking ? `${marking} · ${runningHeader}` : runningHeader,
     presentedTo: config?.publication.years[year]?.presentedTo ?? '',
+    illustrativeNote: illustrative?.note ?? '',
     contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
     newPageSections: layout.newPagePerSection,
     sections,
@@ -1106,27 +1135,111 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   };
 }
 
+type Rendered = Map<string, { file: string; source: string; placements: RenderedNarrative['placements']; labels: Map<string, string> }>;
+
+/**
+ * Move each figure a narrative places (`<!-- table: finance.expenditure -->`) from its usual place to the
+ * placing section. A figure is named `<section id>.<name>`; the section need not be in the report. Placing
+ * one that does not exist, or placing one twice, is a NarrativeError at the marker's line.
+ */
+function placeFigures(sections: SectionModel[], rendered: Rendered, ctx: Ctx): void {
+  const extra = new Map<string, SectionData>();
+  const dataOf = (sectionId: string): SectionData | null => {
+    const inReport = sections.find((x) => x.id === sectionId);
+    if (inReport) return { tables: inReport.tables, charts: inReport.charts };
+    if (!SECTION_DATA[sectionId]) return null;
+    if (!extra.has(sectionId)) extra.set(sectionId, SECTION_DATA[sectionId]!(ctx));
+    return extra.get(sectionId)!;
+  };
+  const seen = new Map<string, string>();
+  for (const s of sections) {
+    const r = rendered.get(s.id);
+    if (!r) continue;
+    for (const p of r.placements) {
+      const dot = p.key.lastIndexOf('.');
+      const data = dot > 0 ? dataOf(p.key.slice(0, dot)) : null;
+      const name = p.key.slice(dot + 1);
+      const found = data ? (p.kind === 'table' ? data.tables[name] : data.charts[name]) : undefined;
+      if (!found) {
+        const known = sections.flatMap((x) => Object.keys(p.kind === 'table' ? x.tables : x.charts).map((k) => `${x.id}.${k}`));
+        throw new NarrativeError(
+          'narrative-figure-unknown',
+          r.file,
+          `The narrative places the ${p.kind} "${p.key}", which does not exist.`,
+          `Name a ${p.kind} as <section id>.<name>${known.length ? `, e.g. ${known.slice(0, 6).join(', ')}` : ''}.`,
+          p.key,
+          p.line,
+        );
+      }
+      const id = `${p.kind}:${p.key}`;
+      if (seen.has(id)) {
+        throw new NarrativeError('narrative-figure-twice', r.file, `The ${p.kind} "${p.key}" is placed twice (also in ${seen.get(id)}).`, 'Place each figure once.', p.key, p.line);
+      }
+      seen.set(id, r.file);
+      found.placed = true;
+      s.placed[id] = p.kind === 'table' ? { kind: 'table', table: { ...(found as TableModel), placed: false }, chart: null } : { kind: 'chart', table: null, chart: { ...(found as ChartModel), placed: false } };
+    }
+  }
+}
+
+/**
+ * Replace each cross-reference `[](#label)` with a link printing the label's generated number: a section id
+ * gives the section's number ("7", "Appendix B"), a paragraph label `{#label}` its number ("3.4"), a
+ * figure key (`finance.expenditure`) its caption. An unknown label is a NarrativeError.
+ */
+function resolveReferences(sections: SectionModel[], rendered: Rendered): void {
+  const targets = new Map<string, { anchor: string; text: string }>();
+  for (const s of sections) targets.set(s.id, { anchor: s.anchor, text: s.label || `“${s.title}”` });
+  for (const s of sections) {
+    for (const [label, number] of rendered.get(s.id)?.labels ?? []) if (!targets.has(label)) targets.set(label, { anchor: paragraphAnchor(number), text: number });
+    for (const [name, t] of Object.entries(s.tables)) targets.set(`${s.id}.${name}`, { anchor: t.id, text: `“${t.caption}”` });
+    for (const [name, c] of Object.entries(s.charts)) targets.set(`${s.id}.${name}`, { anchor: `fig-${c.id}`, text: `“${c.spec.title}”` });
+  }
+  for (const s of sections) {
+    const r = rendered.get(s.id);
+    const swap = (html: string): string =>
+      html.replace(REFERENCE, (_whole, label: string) => {
+        const t = targets.get(label);
+        if (!t) {
+          const at = r?.source.indexOf(`](#${label})`) ?? -1;
+          throw new NarrativeError(
+            'narrative-reference-unknown',
+            r?.file ?? `narrative/${s.id}.md`,
+            `The cross-reference [](#${label}) names no section, labelled paragraph or figure.`,
+            'Refer to a section id, a paragraph label written {#label} at the end of a numbered paragraph, or a figure key such as finance.expenditure.',
+            label,
+            at >= 0 ? r!.source.slice(0, at).split('\n').length : undefined,
+          );
+        }
+        return `<a href="#${t.anchor}">${t.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</a>`;
+      });
+    s.narrative.html = swap(s.narrative.html);
+    s.narrative.after = swap(s.narrative.after);
+  }
+}
+
 /** Where each built-in table's and chart's figures come from: returns, or other places, and the years. */
-const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; years: 'year' | 'both' | 'series' }> = {
-  'table-local-context-figures': { returns: ['context'], years: 'both' },
-  'table-training-events': { returns: ['trainingEvents'], years: 'year' },
+/** `figures`: id prefixes of the indicators a table shows, to name illustrative figures in its source line. */
+const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; years: 'year' | 'both' | 'series'; figures?: string[] }> = {
+  'table-local-context-figures': { returns: ['context'], years: 'both', figures: ['context.', 'cp.plans_open_at_year_end'] },
+  'table-training-events': { returns: ['trainingEvents'], years: 'year', figures: ['training.events', 'training.participants', 'training.type.'] },
   'table-training-agency': { returns: ['trainingAttendance'], years: 'year' },
   'chart-training-agency': { returns: ['trainingAttendance'], years: 'year' },
   'table-training-elearning': { returns: ['elearning'], years: 'year' },
   'table-section-11-overview': { returns: ['section11'], years: 'year' },
   'table-section-11-summary': { returns: ['section11'], years: 'year' },
-  'table-cdop': { returns: ['cdopCases'], years: 'year' },
-  'table-cp-indicators': { returns: ['cpPlans'], years: 'both' },
-  'table-cp-categories': { returns: ['cpPlans'], years: 'both' },
-  'table-priority-other': { returns: ['context'], years: 'both' },
+  'table-cdop': { returns: ['cdopCases'], years: 'year', figures: ['cdop.'] },
+  'table-cp-indicators': { returns: ['cpPlans'], years: 'both', figures: ['cp.plans_', 'cp.rate_per_10k', 'cp.second_or_subsequent_pct', 'cp.lasting_2y_plus_pct', 'cp.reviewed_in_time_pct'] },
+  'table-cp-categories': { returns: ['cpPlans'], years: 'both', figures: ['cp.category.'] },
+  'table-priority-other': { returns: ['context'], years: 'both', figures: ['context.'] },
   'table-board-membership': { returns: ['boardMembers'], years: 'year' },
   'table-lado-by-year': { returns: ['ladoReferrals'], years: 'series' },
   'chart-lado-by-year': { returns: ['ladoReferrals'], years: 'series' },
-  'table-lado-source': { returns: ['ladoReferrals'], years: 'both' },
-  'table-lado-nature': { returns: ['ladoReferrals'], years: 'both' },
-  'table-lado-outcome': { returns: ['ladoReferrals'], years: 'both' },
-  'table-lado-work': { returns: ['ladoReferrals'], years: 'year' },
-  'table-lado-timeliness': { returns: ['ladoReferrals'], years: 'both' },
+  'table-lado-source': { returns: ['ladoReferrals'], years: 'both', figures: ['lado.source.'] },
+  'table-lado-nature': { returns: ['ladoReferrals'], years: 'both', figures: ['lado.nature.'] },
+  'table-lado-outcome': { returns: ['ladoReferrals'], years: 'both', figures: ['lado.outcome.'] },
+  'table-lado-work': { returns: ['ladoReferrals'], years: 'year', figures: ['lado.work_based', 'lado.outside_work'] },
+  'table-lado-timeliness': { returns: ['ladoReferrals'], years: 'both', figures: ['lado.concluded_within_1_month_pct', 'lado.over_1_month'] },
   'table-finance-expenditure': { returns: ['finance'], years: 'year' },
   'table-finance-income': { returns: ['finance'], years: 'year' },
   'table-finance-balance': { returns: ['finance'], years: 'year' },
@@ -1150,17 +1263,35 @@ function sourceLine(id: string, year: string, seriesYears: string[] | null): str
   return `Source: ${what}, ${period}${earlier}.`;
 }
 
+/**
+ * The words added to a table's or chart's source line when it shows figures the board declares
+ * illustrative: all of them (an illustrative return), or the ones named.
+ */
+function illustrativeLine(id: string, decl: IllustrativeFigures | null, f: Figures): string {
+  const src = FIGURE_SOURCES[id];
+  if (!decl || !src) return '';
+  if ((src.returns ?? []).some((r) => decl.returns.includes(returnDef(r).file))) {
+    return ' Illustrative figures: the source did not publish these, and the values shown are invented.';
+  }
+  const shown = f.report.rows.filter(
+    (r) => (src.figures ?? []).some((p) => r.def.id.startsWith(p)) && isIllustrative(decl, r.def.id) && r.current.value !== null,
+  );
+  if (shown.length === 0) return '';
+  const names = shown.map((r) => r.def.breakdownLabel ?? r.def.title);
+  return ` Illustrative figures (not published by the source; the values shown are invented): ${names.join(', ')}.`;
+}
+
 /** Give every available built-in table and chart its source line. */
-function addSources(sections: SectionModel[], year: string): void {
+function addSources(sections: SectionModel[], year: string, decl: IllustrativeFigures | null, f: Figures): void {
   for (const s of sections) {
     for (const t of Object.values(s.tables)) {
       if (!t.available || t.source) continue;
       const years = t.id === 'table-lado-by-year' ? t.rows.map((r) => r[0]!.text) : null;
-      t.source = sourceLine(t.id, year, years);
+      t.source = sourceLine(t.id, year, years) + illustrativeLine(t.id, decl, f);
     }
     for (const c of Object.values(s.charts)) {
       if (!c.available || c.source) continue;
-      c.source = sourceLine(c.id, year, c.spec.data.map((d) => d.label));
+      c.source = sourceLine(c.id, year, c.spec.data.map((d) => d.label)) + illustrativeLine(c.id, decl, f);
     }
   }
 }

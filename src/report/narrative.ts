@@ -20,8 +20,8 @@ import { escapeHtml, escapeMarkdown } from './escape.js';
 /** A narrative file that cannot be rendered: an unknown figure id or a template mistake. */
 export class NarrativeError extends Error {
   constructor(
-    /** Stable finding code: `narrative-unknown-figure` or `narrative-template-invalid`. */
-    readonly code: 'narrative-unknown-figure' | 'narrative-template-invalid',
+    /** Stable finding code. */
+    readonly code: 'narrative-unknown-figure' | 'narrative-template-invalid' | 'narrative-figure-unknown' | 'narrative-figure-twice' | 'narrative-reference-unknown',
     /** File relative to the board folder, e.g. `2012-13/narrative/training.md`. */
     readonly file: string,
     message: string,
@@ -191,7 +191,25 @@ export interface RenderedNarrative {
   /** Narrative after them (from the figures marker, or the closing "Key achievements" part); often empty. */
   after: string;
   paragraphs: string[];
+  /** Figures placed in the text with `<!-- table: key -->` or `<!-- chart: key -->`, in order, with their lines. */
+  placements: { kind: 'table' | 'chart'; key: string; line: number }[];
+  /** Paragraph labels (`{#label}` at the end of a numbered paragraph) → paragraph number. */
+  labels: Map<string, string>;
 }
+
+/** A line `<!-- table: finance.expenditure -->` or `<!-- chart: allegations.byYear -->` places a figure there. */
+export const PLACE_MARKER = /^\s*<!--\s*(table|chart)\s*:\s*([A-Za-z0-9][\w.-]*)\s*-->\s*$/i;
+
+/** Where a placed figure goes in the rendered HTML, until the render stage puts the figure there. */
+export function placeHolder(kind: string, key: string): string {
+  return `<div class="placed-figure" data-place="${kind.toLowerCase()}:${escapeHtml(key)}"></div>`;
+}
+
+/** A reference `[](#label)` in the rendered HTML, until every label's number is known. */
+export const REFERENCE = /\uE000([^\uE001]*)\uE001/g;
+
+/** A paragraph label: `{#label}` at the very end of a paragraph. */
+const PARAGRAPH_LABEL = /\s*\{#([A-Za-z][\w-]*)\}\s*$/;
 
 /** A line `<!-- figures -->` in a narrative file marks where the section's tables and charts go. */
 export const FIGURES_MARKER = /^\s*<!--\s*figures\s*-->\s*$/i;
@@ -258,13 +276,11 @@ function renderMarkdown(markdown: string, options: NarrativeRenderOptions): Rend
   const numbers = new WeakMap<object, string>();
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
-    // Typographic quotes and dashes in the text (“ ” ‘ ’, -- as –, --- as —, ... as …), never in code.
-    walkTokens(token: Token) {
-      if (token.type === 'text' && !('tokens' in token && token.tokens)) token.text = typographic(token.text);
-    },
 
     renderer: {
       html({ text }) {
+        const place = PLACE_MARKER.exec(text);
+        if (place) return `${placeHolder(place[1]!, place[2]!)}\n`;
         // Raw HTML is shown as text, never interpreted; HTML comments are authors' notes and are dropped.
         if (/^\s*<!--[\s\S]*-->\s*$/.test(text)) return '';
         return escapeHtml(text);
@@ -283,6 +299,8 @@ function renderMarkdown(markdown: string, options: NarrativeRenderOptions): Rend
       link({ href, title, tokens }) {
         const text = this.parser.parseInline(tokens);
         const target = href.trim();
+        // An empty link to a label, [](#label), is a cross-reference: it prints the label's number.
+        if (text.trim() === '' && FRAGMENT.test(target)) return `\uE000${escapeHtml(target.slice(1))}\uE001`;
         if (!SAFE_LINK.test(target) && !FRAGMENT.test(target)) return text;
         const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
         return `<a href="${escapeHtml(target)}"${titleAttr}>${text}</a>`;
@@ -294,20 +312,38 @@ function renderMarkdown(markdown: string, options: NarrativeRenderOptions): Rend
     },
   });
   const tokens = marked.lexer(markdown);
+  // Typographic quotes and dashes in the text (“ ” ‘ ’, -- as –, --- as —, ... as …), never in code.
+  marked.walkTokens(tokens, (token: Token) => {
+    if (token.type === 'text' && !('tokens' in token && token.tokens)) token.text = typographic(token.text);
+  });
   const paragraphs: string[] = [];
-  if (options.sectionNumber !== null) {
-    let n = 0;
-    for (const token of tokens) {
-      if (token.type === 'paragraph') {
-        n += 1;
-        const number = `${options.sectionNumber}.${n}`;
-        numbers.set(token, number);
-        paragraphs.push(number);
-      }
+  const labels = new Map<string, string>();
+  let n = 0;
+  for (const token of tokens) {
+    if (token.type !== 'paragraph') continue;
+    // A label at the end of the paragraph is taken off its text.
+    const last = (token as Tokens.Paragraph).tokens.at(-1);
+    const label = last && last.type === 'text' ? PARAGRAPH_LABEL.exec(last.text) : null;
+    if (label && last && last.type === 'text') {
+      last.text = last.text.slice(0, label.index);
+      last.raw = last.text;
     }
+    if (options.sectionNumber === null) continue;
+    n += 1;
+    const number = `${options.sectionNumber}.${n}`;
+    numbers.set(token, number);
+    paragraphs.push(number);
+    if (label) labels.set(label[1]!, number);
+  }
+  const placements: RenderedNarrative['placements'] = [];
+  let offset = 0;
+  for (const token of tokens) {
+    const place = token.type === 'html' ? PLACE_MARKER.exec(token.raw) : null;
+    if (place) placements.push({ kind: place[1]!.toLowerCase() as 'table' | 'chart', key: place[2]!, line: markdown.slice(0, offset).split('\n').length + (token.raw.match(/^\n*/)?.[0].length ?? 0) });
+    offset += token.raw.length;
   }
   const split = figuresIndex(tokens);
   const before = Object.assign(tokens.slice(0, split), { links: tokens.links });
   const rest = Object.assign(tokens.slice(split), { links: tokens.links });
-  return { html: marked.parser(before) as string, after: marked.parser(rest) as string, paragraphs };
+  return { html: marked.parser(before) as string, after: marked.parser(rest) as string, paragraphs, placements, labels };
 }

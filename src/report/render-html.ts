@@ -7,6 +7,7 @@
 import Handlebars from 'handlebars';
 import { renderBarChart } from './charts.js';
 import { cssString } from './escape.js';
+import { decodeHtmlEntities } from '../pdf/html-entities.js';
 import type { ChartModel, ReportModel, SectionModel } from './model.js';
 import type { LoadedTemplate } from './templates.js';
 
@@ -18,7 +19,10 @@ export type RenderedChart = ChartModel & { svg: string };
 
 /** What the templates see: the model, charts drawn, plus the stylesheet. */
 export interface ReportView extends Omit<ReportModel, 'sections'> {
-  sections: (Omit<SectionModel, 'charts'> & { charts: Record<string, RenderedChart> })[];
+  sections: (Omit<SectionModel, 'charts' | 'placed'> & {
+    charts: Record<string, RenderedChart>;
+    placed: Record<string, { kind: 'table' | 'chart'; table: SectionModel['placed'][string]['table']; chart: RenderedChart | null }>;
+  })[];
   css: string;
   pageCss: string;
   /** Styles of the internal edition's banner; empty for the published edition. */
@@ -88,7 +92,13 @@ export async function renderReportHtml(
   front: { glanceHtml: string; glanceCss: string } = { glanceHtml: '', glanceCss: '' },
 ): Promise<string> {
   const sections = [];
-  for (const s of model.sections) sections.push({ ...s, charts: await drawCharts(s.charts) });
+  for (const s of model.sections) {
+    const placed: Record<string, { kind: 'table' | 'chart'; table: ReportModel['sections'][number]['placed'][string]['table']; chart: RenderedChart | null }> = {};
+    for (const [key, p] of Object.entries(s.placed)) {
+      placed[key] = { kind: p.kind, table: p.table, chart: p.chart ? (await drawCharts({ c: p.chart })).c! : null };
+    }
+    sections.push({ ...s, charts: await drawCharts(s.charts), placed });
+  }
   const view: ReportView = {
     ...model,
     sections,
@@ -108,6 +118,23 @@ export async function renderReportHtml(
   const compileOptions = { strict: true, preventIndent: true, knownHelpers: { log: false } } as const;
   for (const [name, source] of template.partials) hb.registerPartial(name, hb.compile(source, compileOptions));
   const layout = hb.compile(template.layout, compileOptions);
+  // Figures placed in the narrative are drawn with the same partials as everywhere else, where they are placed.
+  const tablePartial = hb.compile('{{> data-table}}', compileOptions);
+  const chartPartial = hb.compile('{{> chart}}', compileOptions);
+  const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  try {
+    for (const s of sections) {
+      const place = (html: string) =>
+        html.replace(/<div class="placed-figure" data-place="((?:table|chart):[^"]+)"><\/div>/g, (whole, key: string) => {
+          const p = s.placed[decodeHtmlEntities(key)];
+          if (!p) return whole;
+          return p.table ? tablePartial(p.table, runtime) : p.chart ? chartPartial(p.chart, runtime) : whole;
+        });
+      s.narrative = { ...s.narrative, html: place(s.narrative.html), after: place(s.narrative.after) };
+    }
+  } catch (error) {
+    throw new TemplateRenderError(`The report template could not be rendered: ${(error as Error).message.split('\n')[0]}`);
+  }
   try {
     return layout(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (error) {

@@ -226,7 +226,7 @@ export const PRACTICE_REVIEW_DECISIONS: AllowedValue[] = [
   v('local-review', 'Local child safeguarding practice review commissioned'),
   v('no-local-review', 'No local review: learning taken forward in other ways'),
   v('national-review', 'Referred to the national panel, which decided on a national review'),
-  v('pending', 'Decision not yet made'),
+  v('pending', 'Not yet decided'),
 ];
 
 /** Comparator areas for indicators. */
@@ -360,7 +360,7 @@ export const RETURNS: ReturnDef[] = [
     sections: ['local-context', 'priority-groups'],
     columns: [
       { key: 'measure', header: 'Measure', type: 'enum', required: true, unique: true, values: CONTEXT_MEASURES, description: 'Which figure this is.', example: 'looked_after_children' },
-      { key: 'value', header: 'Value', type: 'number', required: true, description: 'The figure, as published (rates per 10,000 and percentages as numbers, no % sign).', example: '339' },
+      { key: 'value', header: 'Value', type: 'number', required: true, description: 'The figure, as published: rates per 10,000 and percentages as numbers (26.5; a trailing % is accepted and ignored).', example: '339' },
       { key: 'periodEnd', header: 'Period end', type: 'date', required: false, description: 'Date the figure describes (a snapshot date or the end of its period).', example: '2013-03-31' },
       { key: 'source', header: 'Source', type: 'text', required: true, description: 'Where the figure comes from.', example: 'SSDA903 return' },
       { key: 'period', header: 'Period', type: 'text', required: false, description: 'The period or date the figure describes, in words, when it is not the report year: printed beside the figure. Blank: worked out from Period end.', example: 'mid-2010 estimate' },

@@ -169,3 +169,28 @@ describe('the partnership sample and practice-review timeliness', () => {
     expect(html).not.toMatch(/SI-0\d/); // incident references never reach the report
   });
 });
+
+describe('the cover paper’s recipients', () => {
+  it('names the recipients of the board’s edition and whether each was sent the report', async () => {
+    const { coverRecipients } = await import('../../src/cover/recipients.js');
+    const calderdale = await loadBoard(CALDERDALE);
+    expect(coverRecipients(calderdale, '2012-13')).toMatchObject({ items: [{ title: "Chair of the Children's Trust Board", sent: true }], unconfirmed: true });
+    // Under Working Together 2015 a board's report goes to four named recipients (chapter 3, paragraph 16).
+    const dir = calderdaleWith((y) => y.replace('  edition: wt2010\n', '  edition: wt2015\n').replace('sentTo: [childrens-trust-board]', 'sentTo: [chief-executive, hwb-chair]'));
+    const r2015 = coverRecipients(await loadBoard(dir), '2012-13')!;
+    expect(r2015.source).toBe('Working Together to Safeguard Children (2015), Chapter 3, paragraph 16');
+    expect(r2015.items.map((i) => [i.title, i.sent])).toEqual([
+      ['Chief Executive of the council', true],
+      ['Leader of the Council', false],
+      ['Police and Crime Commissioner', false],
+      ['Chair of the Health and Wellbeing Board', true],
+    ]);
+    expect(r2015.unconfirmed).toBe(false);
+    // A partnership sends its report to the national panel and the What Works centre, within a time limit.
+    const partnership = coverRecipients(await loadBoard(PARTNERSHIP), '2023-24')!;
+    expect(partnership.items.map((i) => [i.title, i.within, i.sent])).toEqual([
+      ['Child Safeguarding Practice Review Panel', 'within 7 days of publication', true],
+      ["What Works Centre for Children's Social Care (now part of Foundations)", 'within 7 days of publication', true],
+    ]);
+  });
+});

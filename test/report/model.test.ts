@@ -30,6 +30,20 @@ describe('report model of the Calderdale sample', () => {
     expect(model.sections.map((s) => s.title)).toEqual(sample.board.sections.map((s) => s.title));
   });
 
+  it('says which figures are illustrative: on the cover and in the source line of each table and chart showing them', () => {
+    expect(model.illustrativeNote).toMatch(/invented for illustration/);
+    const cp = section(model.sections, 'priority-groups');
+    expect(cp.tables.cpCategories!.source).toMatch(/Illustrative figures .*: Physical abuse, Emotional abuse, Sexual abuse, Multiple categories\.$/);
+    expect(cp.tables.cpIndicators!.source).toMatch(/Illustrative figures .*: Child protection plans started, Child protection plans ended\.$/);
+    const training = section(model.sections, 'training');
+    for (const t of [...Object.values(training.tables), ...Object.values(training.charts)]) {
+      if (/agency/.test(t.id)) expect(t.source, t.id).toMatch(/Illustrative figures: the source did not publish these/);
+      else expect(t.source, t.id).not.toMatch(/Illustrative/);
+    }
+    // Real figures say nothing of the kind.
+    expect(section(model.sections, 'allegations').tables.source!.source).not.toMatch(/Illustrative/);
+  });
+
   it('puts the LADO source table with Police 25 and a total of 144', () => {
     const t = section(model.sections, 'allegations').tables.source!;
     expect(rowOf(t, 'Police')[1]).toBe('25');

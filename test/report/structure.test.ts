@@ -119,3 +119,71 @@ describe('section ids that cannot both be used', () => {
     writeSections(STRUCTURE);
   });
 });
+
+describe('figures placed in the text and cross-references by label', () => {
+  const NARRATIVE = [
+    'Early help reached more families; the training is in section [](#training), and see paragraph [](#second).',
+    '',
+    'A second paragraph. {#second}',
+    '',
+    '<!-- table: training.byAgency -->',
+    '',
+    'After the table.',
+    '',
+  ].join('\n');
+  const narrativeFile = () => path.join(copy.dir, '2012-13', 'narrative', 'early-help.md');
+
+  async function build(structure = STRUCTURE, narrative = NARRATIVE): Promise<ReportModel> {
+    writeSections(structure);
+    writeFileSync(narrativeFile(), narrative);
+    const loaded = await loadSample(copy.dir);
+    return buildReportModel(loaded.board, loaded.data, loaded.indicators);
+  }
+
+  afterAll(() => {
+    writeSections(STRUCTURE);
+    writeFileSync(narrativeFile(), 'Early help reached more families.\n\nA second paragraph.\n');
+  });
+
+  it('moves a placed table into the narrative and prints generated numbers for references', async () => {
+    const m = await build();
+    const early = section(m.sections, 'early-help');
+    expect(Object.keys(early.placed)).toEqual(['table:training.byAgency']);
+    expect(section(m.sections, 'training').tables.byAgency!.placed).toBe(true);
+    expect(early.narrative.html).toContain('section <a href="#section-training">3</a>');
+    expect(early.narrative.html).toContain('paragraph <a href="#para-2-2">2.2</a>');
+    expect(early.narrative.html).not.toContain('{#second}');
+    const { loadTemplate } = await import('../../src/report/templates.js');
+    const { renderReportHtml } = await import('../../src/report/render-html.js');
+    const html = await renderReportHtml(m, await loadTemplate(copy.dir));
+    const at = (s: string) => html.indexOf(s);
+    // The table sits between the paragraph before the marker and the one after it, once in the report.
+    expect(at('A second paragraph.')).toBeLessThan(at('id="table-training-agency"'));
+    expect(at('id="table-training-agency"')).toBeLessThan(at('After the table.'));
+    expect(html.match(/id="table-training-agency"/g)).toHaveLength(1);
+    expect(at('id="table-training-agency"')).toBeLessThan(at('id="section-training"'));
+  });
+
+  it('renumbers references when the sections are reordered', async () => {
+    const reordered = STRUCTURE.replace('  - training\n', '').replace('  - local-context\n', '  - local-context\n  - training\n');
+    const m = await build(reordered);
+    const early = section(m.sections, 'early-help');
+    expect(early.label).toBe('3');
+    expect(early.narrative.html).toContain('section <a href="#section-training">2</a>');
+    expect(early.narrative.html).toContain('paragraph <a href="#para-3-2">3.2</a>');
+  });
+
+  it.each([
+    ['a figure that does not exist', NARRATIVE.replace('training.byAgency', 'training.nothing'), 'narrative-figure-unknown', 5],
+    ['a figure placed twice', `${NARRATIVE}\n<!-- table: training.byAgency -->\n`, 'narrative-figure-twice', 9],
+    ['a reference to a missing label', NARRATIVE.replace('(#second)', '(#third)'), 'narrative-reference-unknown', 1],
+  ])('refuses %s, at its line', async (_what, narrative, code, line) => {
+    const { NarrativeError } = await import('../../src/report/narrative.js');
+    const error = await build(STRUCTURE, narrative).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(NarrativeError);
+    expect(error).toMatchObject({ code, line, file: '2012-13/narrative/early-help.md' });
+  });
+});

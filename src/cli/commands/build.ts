@@ -9,6 +9,7 @@
  * `--suppress-threshold` overrides); `internal` suppresses nothing and is marked as not for publication on
  * every page, in its title and in its file names.
  */
+import { illustrativeOf } from '../../indicators/illustrative.js';
 import path from 'node:path';
 import { CliError, ExitCode } from '../../errors.js';
 import type { BrowserSession } from '../../pdf/browser-session.js';
@@ -19,6 +20,7 @@ import { loadBoard, type BoardData, type YearData } from '../../load/load-board.
 import type { AtomicWriteFile } from '../../io/atomic-write.js';
 import { writeOutputs } from '../write-outputs.js';
 import { browserInstallHelp, findBrowser } from '../../pdf/find-browser.js';
+import { handleStopSignals, stopExitCode } from '../../io/stop-signals.js';
 import { BrowserNotFoundError, PdfError } from '../../pdf/errors.js';
 import { NarrativeError } from '../../report/narrative.js';
 import { TemplateError } from '../../report/templates.js';
@@ -162,6 +164,7 @@ class SharedBrowser {
   /** How many times a browser was started in this run. */
   launches = 0;
 
+
   async get(executablePath: string): Promise<BrowserSession> {
     if (this.session && this.session.isConnected && this.path === executablePath) return this.session;
     await this.close();
@@ -185,6 +188,8 @@ class SharedBrowser {
  */
 export async function buildCommand(yearArg: string | undefined, options: BuildOptions, io: CliIo): Promise<number> {
   const shared = new SharedBrowser();
+  // SIGINT/SIGTERM from here on end the run as an abort (exit 130/143), closing the browser.
+  const stopHandling = handleStopSignals(io.stderr);
   try {
     if (!options.all) {
       if (yearArg === undefined) throw new CliError('Which year? Give a year such as 2012-13, or --all for every year.', ExitCode.USAGE);
@@ -201,6 +206,9 @@ export async function buildCommand(yearArg: string | undefined, options: BuildOp
     const built: string[] = [];
     const failed: string[] = [];
     for (const year of board.years) {
+      // A signal during printing ends the whole run, not just this year.
+      const stopped = stopExitCode();
+      if (stopped !== null) return stopped;
       io.stderr(`\n== ${year} ==\n`);
       let code: number;
       try {
@@ -220,6 +228,7 @@ export async function buildCommand(yearArg: string | undefined, options: BuildOp
     return result;
   } finally {
     await shared.close();
+    stopHandling();
   }
 }
 
@@ -319,7 +328,7 @@ async function buildYear(
     return ExitCode.INVALID_DATA;
   }
   const files: AtomicWriteFile[] = [];
-  const publishedFiles = { disclosure: disclosed.disclosure };
+  const publishedFiles = { disclosure: disclosed.disclosure, illustrative: illustrativeOf(board.config) };
   if (formats.has('html')) files.push({ path: path.join(outDir, names.html), data: assembled.html });
   files.push({ path: path.join(outDir, names.json), data: indicatorsJson(disclosed, disclosed.rows, generatedBy(), publishedFiles) });
   files.push({ path: path.join(outDir, names.csv), data: indicatorsCsv(disclosed.rows, publishedFiles) });
@@ -363,6 +372,9 @@ async function buildYear(
         files.push({ path: path.join(outDir, names.pdf), data: pdf });
       } catch (error) {
         if (!(error instanceof PdfError)) throw error;
+        // Stopped by SIGINT/SIGTERM: an abort (the signal handler has said so), not a browser crash.
+        const stopped = stopExitCode();
+        if (stopped !== null) return stopped;
         io.stderr(`lscb-report: the PDF could not be printed: ${error.message}\n`);
         io.stderr('  Nothing was written, so the previous report (if any) is unchanged. Try again, or build with --format html.\n');
         return ExitCode.PDF_FAILED;

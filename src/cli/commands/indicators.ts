@@ -2,6 +2,7 @@
  * `lscb-report indicators <year>`: every indicator for a year with the previous year and the change;
  * `lscb-report indicators --list`: the catalogue. Also the loading steps `diff` shares.
  */
+import { illustrativeOf } from '../../indicators/illustrative.js';
 import { readFileSync } from 'node:fs';
 import { CliError, ExitCode } from '../../errors.js';
 import { INDICATORS, breakdownFamilies, catalogueOf, suggestIndicatorId } from '../../indicators/catalogue.js';
@@ -148,7 +149,7 @@ export async function indicatorsCommand(yearArg: string | undefined, options: In
   const rows = report.rows.filter((r) => wanted.has(r.def.id));
   switch (format) {
     case 'json':
-      io.stdout(indicatorsJson(report, rows, generatedBy()));
+      io.stdout(indicatorsJson(report, rows, generatedBy(), { illustrative: illustrativeOf(board.config) }));
       break;
     case 'csv':
       io.stdout(indicatorsCsv(rows));
