@@ -4,6 +4,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { narrativeLimitFinding } from './narrative-limits.js';
+import { YAML_ALIAS_HINT, yamlValue } from './yaml-value.js';
 import { outsideBoardFinding, readBoardDir, readBoardFile, resolveInsideBoard } from '../io/board-path.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -199,20 +200,12 @@ async function loadYaml<T>(
     }
     return null;
   }
-  let value: unknown;
-  try {
-    // Parsing can succeed and conversion still fail: an alias to no anchor, or an alias bomb.
-    value = doc.toJS({ maxAliasCount: 1000 });
-  } catch (error) {
-    findings.push({
-      code: 'yaml-syntax',
-      severity: 'error',
-      file: relPath,
-      message: `The file is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-      hint: 'Remove the * and & references (aliases and anchors): write each value out in full.',
-    });
+  const converted = yamlValue(doc);
+  if (!converted.ok) {
+    findings.push({ code: 'yaml-syntax', severity: 'error', file: relPath, message: `The file is not valid YAML: ${converted.reason}`, hint: YAML_ALIAS_HINT });
     return null;
   }
+  const value = converted.value;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

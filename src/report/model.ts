@@ -699,7 +699,7 @@ function priorityGroups(ctx: Ctx): SectionData {
       ? unavailableTable('table-cp-indicators', cpCaption, plans.reason)
       : indicatorComparisonTable('table-cp-indicators', cpCaption, cpIds, f, { direction: true });
   if (out.tables.cpIndicators.available) {
-    out.tables.cpIndicators.notes.push('"Better" and "Worse" judge the change by whether a rise is good news for children; counts of plans are not judged.');
+    out.tables.cpIndicators.notes.push('“Better” and “Worse” judge the change by whether a rise is good news for children; counts of plans are not judged.');
   }
 
   const catCaption = `Child protection plans open at 31 March by category of abuse`;

@@ -592,6 +592,20 @@ export const CASES: CorpusCase[] = [
     exitCode: 1,
   },
   {
+    name: 'count-dot-thousands',
+    problem: '45.000 (a dot as thousands separator) in a count column, once read as 45',
+    mutate: (b) => b.setCell(EVENTS, 2, 'Participants', '45.000'),
+    expect: error('not-a-number', EVENTS, 2, 'Participants', ['dots as thousands separators']),
+    exitCode: 1,
+  },
+  {
+    name: 'context-dot-thousands',
+    problem: 'a population of 45.000 in context.csv',
+    mutate: (b) => b.setCell(CONTEXT, 2, 'Value', '45.000'),
+    expect: error('not-a-number', CONTEXT, 2, 'Value', ['dots as thousands separators']),
+    exitCode: 1,
+  },
+  {
     name: 'missing-required-column',
     problem: 'the Category column deleted',
     mutate: (b) => b.dropColumn(CP, 'Category'),
