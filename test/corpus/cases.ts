@@ -1073,4 +1073,33 @@ export const CASES: CorpusCase[] = [
     expect: null,
     exitCode: 0,
   },
+  // --- returns supplied as totals (issue 10) ---------------------------------------------------------
+  {
+    name: 'lado-totals-parts-do-not-add-up',
+    problem: 'a LADO totals file whose sector counts do not add up to its stated total',
+    mutate: (b) => b.setText(`${Y}/lado-totals.csv`, 'Breakdown,Code,Count,Percent\ntotal,,10,\nsector,education,6,\nsector,health,3,\n'),
+    expect: error('total-mismatch', `${Y}/lado-totals.csv`, 2, 'Count', ['total is 10', 'add up to 9']),
+    exitCode: 1,
+  },
+  {
+    name: 'lado-totals-percentages-do-not-add-up',
+    problem: 'a LADO totals file whose sector percentages add up to 90%',
+    mutate: (b) => b.setText(`${Y}/lado-totals.csv`, 'Breakdown,Code,Count,Percent\ntotal,,10,\nsector,education,,60\nsector,health,,30\n'),
+    expect: error('total-mismatch', `${Y}/lado-totals.csv`, 3, 'Percent', ['add up to 90%']),
+    exitCode: 1,
+  },
+  {
+    name: 'lado-totals-unknown-code',
+    problem: 'a LADO totals part naming a sector that is not a code',
+    mutate: (b) => b.setText(`${Y}/lado-totals.csv`, 'Breakdown,Code,Count,Percent\ntotal,,10,\nsector,schools,10,\n'),
+    expect: error('value-not-allowed', `${Y}/lado-totals.csv`, 3, 'Code', ['education']),
+    exitCode: 1,
+  },
+  {
+    name: 'lado-totals-valid',
+    problem: 'valid: LADO referrals by sector as percentages of a total, beside the case-level return',
+    mutate: (b) => b.setText(`${Y}/lado-totals.csv`, 'Breakdown,Code,Count,Percent\ntotal,,10,\nsector,education,,66.7\nsector,health,,33.3\n'),
+    expect: null,
+    exitCode: 0,
+  },
 ];
