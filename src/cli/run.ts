@@ -11,15 +11,34 @@ import { processIo, type CliIo } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
+/**
+ * A usage error from commander (a missing argument, an unknown option or command, a value not allowed) in
+ * the tool's own style: `lscb-report: <what is wrong>.` and, indented, where to find the usage.
+ */
+export function usageErrorText(commanderMessage: string, command: string | undefined): string {
+  const what = commanderMessage.trim().replace(/^error:\s*/i, '');
+  const sentence = `${what.charAt(0).toUpperCase()}${what.slice(1)}`.replace(/([^.])$/, '$1.');
+  const hint = command
+    ? `Run \`lscb-report ${command} --help\` for its arguments and options.`
+    : 'Run `lscb-report --help` for the commands, and `lscb-report <command> --help` for their options.';
+  return `lscb-report: ${sentence}\n  ${hint}\n`;
+}
+
+function buildProgram(io: CliIo, setCode: (code: number) => void, argv: readonly string[] = []): Command {
   const program = new Command();
+  const commandNames = ['validate', 'indicators', 'diff', 'init', 'doctor', 'build', 'preview', 'cover', 'glance'];
+  const command = commandNames.includes(argv[0] ?? '') ? argv[0] : undefined;
   program
     .name('lscb-report')
     .description("Validate a safeguarding children board's returns, compute its indicators and build its statutory annual report.")
     .version(pkg.version, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      // Every usage error in the tool's own words and shape, like the errors the commands raise.
+      outputError: (s, write) => write(usageErrorText(s, command)),
+    });
 
   const strictOption = () => new Option('--strict', 'fail (exit code 1) on any warning, not only on errors: for pipelines');
   const quietOption = () => new Option('-q, --quiet', 'list errors only (the summary line still counts the warnings)');
@@ -157,9 +176,13 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
 /** Run the CLI with `argv` (without node and script) and return the exit code. */
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   let code: number = ExitCode.OK;
-  const program = buildProgram(io, (c) => {
-    code = c;
-  });
+  const program = buildProgram(
+    io,
+    (c) => {
+      code = c;
+    },
+    argv,
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
