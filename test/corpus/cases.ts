@@ -606,6 +606,13 @@ export const CASES: CorpusCase[] = [
     exitCode: 1,
   },
   {
+    name: 'board-name-too-long',
+    problem: 'a board name of 230 characters, which once passed validate and failed every build (ENAMETOOLONG)',
+    mutate: (b) => b.edit(BOARD, (t) => t.replace('name: Example Safeguarding Children Board', `name: ${'Example '.repeat(29)}Board`)),
+    expect: error('config-invalid', BOARD, 3, 'board.name', ['longer than 120 characters']),
+    exitCode: 1,
+  },
+  {
     name: 'missing-required-column',
     problem: 'the Category column deleted',
     mutate: (b) => b.dropColumn(CP, 'Category'),
