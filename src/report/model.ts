@@ -1243,6 +1243,7 @@ const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; yea
   'table-finance-expenditure': { returns: ['finance'], years: 'year' },
   'table-finance-income': { returns: ['finance'], years: 'year' },
   'table-finance-balance': { returns: ['finance'], years: 'year' },
+  'table-practice-reviews': { returns: ['practiceReviews'], years: 'year' },
   'table-board-subgroups': { other: 'the board’s configuration (board.yaml)', years: 'year' },
 };
 
