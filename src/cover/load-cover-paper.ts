@@ -4,6 +4,7 @@
  * finding with the line it is on. Never throws for anything a user can cause.
  */
 import { outsideBoardFinding, readBoardFile } from '../io/board-path.js';
+import { YAML_ALIAS_HINT, yamlValue } from '../load/yaml-value.js';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Document } from 'yaml';
 import { INDICATORS, isKnownIndicatorId, suggestIndicatorId } from '../indicators/catalogue.js';
@@ -83,7 +84,12 @@ export function checkCoverPaper(source: string, file: string): LoadedCoverPaper 
     return node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED ? line + 1 : line;
   };
 
-  const result = coverPaperSchema.safeParse(doc.toJS());
+  const converted = yamlValue(doc);
+  if (!converted.ok) {
+    findings.push({ code: 'yaml-syntax', severity: 'error', file, message: `The file is not valid YAML: ${converted.reason}`, hint: YAML_ALIAS_HINT });
+    return { file, paper: null, findings, textLine };
+  }
+  const result = coverPaperSchema.safeParse(converted.value);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const issuePath = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -103,7 +109,7 @@ export function checkCoverPaper(source: string, file: string): LoadedCoverPaper 
   }
 
   const paper = result.data;
-  for (const keyPath of toWritePaths(doc.toJS(), [])) {
+  for (const keyPath of toWritePaths(converted.value, [])) {
     findings.push({
       code: 'cover-paper-placeholder',
       severity: 'warning',

@@ -70,6 +70,10 @@ export interface HeadlineFigure {
   previousReason?: string;
   /** Why there is no change although both values exist (e.g. the years are not consecutive). */
   changeReason?: string;
+  /** The period this year's value describes, when not the year ("at 31 January 2012"). */
+  valuePeriod?: string;
+  /** The period last year's value describes, when not that year ("March 2011"). */
+  previousPeriod?: string;
 }
 
 /** A headline list: figures in the order asked for, the years compared, and ids that are not indicators. */
@@ -136,6 +140,8 @@ export function headlineFigure(row: IndicatorRow): HeadlineFigure {
   };
   if (row.current.value === null) figure.valueReason = row.current.reason ?? `there is no figure for ${row.year}`;
   if (row.previous.value === null) figure.previousReason = row.previous.reason ?? `there is no figure for ${row.previousYear}`;
+  if (row.current.value !== null && row.current.period) figure.valuePeriod = row.current.period;
+  if (row.previous.value !== null && row.previous.period) figure.previousPeriod = row.previous.period;
   if (verdict === 'no-comparison' && row.current.value !== null && row.previous.value !== null && row.change.reason) {
     figure.changeReason = row.change.reason;
   }
@@ -187,6 +193,12 @@ export function numberReasons(figures: readonly HeadlineFigure[]): { notes: Figu
     notes.push(note);
     return note.number;
   };
-  const refs = figures.map((f) => ({ value: noteFor(f.valueReason), previous: noteFor(f.previousReason), change: noteFor(f.changeReason) }));
+  // A figure for another period than its column's year gets a note saying which.
+  const period = (p: string | undefined) => (p ? `period of the figure: ${p}` : undefined);
+  const refs = figures.map((f) => ({
+    value: noteFor(f.valueReason ?? period(f.valuePeriod)),
+    previous: noteFor(f.previousReason ?? period(f.previousPeriod)),
+    change: noteFor(f.changeReason),
+  }));
   return { notes, refs };
 }

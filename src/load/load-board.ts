@@ -4,6 +4,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { narrativeLimitFinding } from './narrative-limits.js';
+import { YAML_ALIAS_HINT, yamlValue } from './yaml-value.js';
 import { outsideBoardFinding, readBoardDir, readBoardFile, resolveInsideBoard } from '../io/board-path.js';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -75,6 +76,11 @@ export interface YearData {
   /** For each file read (the year's returns and the board's aggregates): column header → its spreadsheet letter. */
   columnLetters: Map<string, Map<string, string>>;
   findings: Finding[];
+}
+
+async function anyExists(paths: readonly string[]): Promise<boolean> {
+  for (const p of paths) if (await exists(p)) return true;
+  return false;
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -199,20 +205,12 @@ async function loadYaml<T>(
     }
     return null;
   }
-  let value: unknown;
-  try {
-    // Parsing can succeed and conversion still fail: an alias to no anchor, or an alias bomb.
-    value = doc.toJS({ maxAliasCount: 1000 });
-  } catch (error) {
-    findings.push({
-      code: 'yaml-syntax',
-      severity: 'error',
-      file: relPath,
-      message: `The file is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-      hint: 'Remove the * and & references (aliases and anchors): write each value out in full.',
-    });
+  const converted = yamlValue(doc);
+  if (!converted.ok) {
+    findings.push({ code: 'yaml-syntax', severity: 'error', file: relPath, message: `The file is not valid YAML: ${converted.reason}`, hint: YAML_ALIAS_HINT });
     return null;
   }
+  const value = converted.value;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -417,6 +415,10 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
     if (!(await exists(abs))) {
       // A board does not collect the partnership-only returns (practice reviews): their absence is normal.
       if (def.partnershipOnly && board.config?.kind !== 'partnership') continue;
+      // A board supplies a case-level return or the totals that stand in for it, not both.
+      if (def.alternativeTo) continue;
+      const alternatives = RETURNS.filter((r) => r.alternativeTo === def.id);
+      if (await anyExists(alternatives.map((r) => path.join(yearDir, r.file)))) continue;
       const affected = def.sections.filter((s) => sectionIds.has(s));
       findings.push({
         code: 'return-missing',

@@ -50,9 +50,15 @@ export function parseDate(raw: string): CellResult<string> {
   return ok(`${pad(y, 4)}-${pad(m)}-${pad(d)}`);
 }
 
+/** Dots as thousands separators (45.000, 1.234.567), as many European spreadsheets write them. */
+const DOT_THOUSANDS = /^\d{1,3}(\.\d{3})+$/;
+const dotThousands = (raw: string) =>
+  bad('not-a-number', `"${raw.trim()}" uses dots as thousands separators, so it is ambiguous (45.000 could be 45 or 45,000).`, 'Write it without separators or with commas (45000 or 45,000); if you mean a decimal, drop the trailing zeros (45).');
+
 /** Parse a whole number of 0 or more (thousands separators allowed). */
 export function parseCount(raw: string): CellResult<number> {
   const s = raw.trim().replace(/,(?=\d{3}(\D|$))/g, '');
+  if (DOT_THOUSANDS.test(s)) return dotThousands(raw);
   if (/^-?\d+(\.\d+)?\s*%$/.test(s)) {
     return bad('unit-mismatch', `"${raw.trim()}" is a percentage, but this column holds a count.`, 'Enter the number itself (for example 39 referrals), not its share of a total; a percentage belongs in a column or return that asks for one, with its base.');
   }
@@ -97,6 +103,7 @@ export function parseMoney(raw: string): CellResult<number> {
 /** Parse any decimal number (rates, percentages); a trailing % is accepted. */
 export function parseNumber(raw: string): CellResult<number> {
   const s = raw.trim().replace(/%$/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  if (DOT_THOUSANDS.test(s)) return dotThousands(raw);
   if (!/^-?\d+(\.\d+)?$/.test(s)) {
     return bad('not-a-number', `"${raw.trim()}" is not a number.`, 'Enter a number such as 369.6, without words.');
   }

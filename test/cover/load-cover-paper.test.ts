@@ -35,6 +35,12 @@ describe('checkCoverPaper', () => {
     expect(paper!.headlineFigures).toBeUndefined();
   });
 
+  it('reports an alias to no anchor, and an alias bomb, as a YAML finding (not an internal error)', () => {
+    expect(table([...VALID, 'exemptReason: *nowhere']).map((r) => r[0])).toEqual(['yaml-syntax']);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...['b', 'c', 'd', 'e', 'f', 'g'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)];
+    expect(table([...VALID, ...bomb]).map((r) => r[0])).toEqual(['yaml-syntax']);
+  });
+
   it('reads yes/no in any case, and true/false', () => {
     for (const [written, value] of [['No', false], ['YES', true], ['false', false], ['true', true]] as const) {
       const lines = VALID.map((l) => (l.startsWith('exempt:') ? `exempt: ${written}` : l));

@@ -22,6 +22,15 @@ const byId = (figures: HeadlineFigure[], id: string): HeadlineFigure => {
 };
 
 describe('headline figures on the sample', () => {
+  it('notes the period of a figure that is not for its column’s year', () => {
+    const h = headlineFigures(indicators, ['context.sen_statements', 'lado.referrals']);
+    expect(byId(h.figures, 'context.sen_statements')).toMatchObject({ value: '1,083', valuePeriod: 'at 31 January 2012', previousPeriod: 'March 2011' });
+    expect(byId(h.figures, 'lado.referrals').valuePeriod).toBeUndefined();
+    const { notes, refs } = numberReasons(h.figures);
+    expect(notes.map((n) => n.text)).toEqual(['period of the figure: at 31 January 2012', 'period of the figure: March 2011']);
+    expect(refs[0]).toEqual({ value: 1, previous: 2, change: null });
+  });
+
   it('shows the default ten in order, with value, last year, change and verdict', () => {
     const h = headlineFigures(indicators, DEFAULT_GLANCE_IDS);
     expect(h.year).toBe('2012-13');

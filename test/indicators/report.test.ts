@@ -78,6 +78,8 @@ describe('buildIndicatorReport: reconciliation', () => {
     expect(findingsTable(report)).toEqual([['reconciliation-difference', 'aggregates/published-figures.csv', 2]]);
     expect(report.findings[0]!.severity).toBe('warning');
     expect(report.findings[0]!.message).toBe('The published lado.referrals for 2012-13 is 4, but the 2012-13 returns give 3.');
+    // The hint says truthfully which figure the report prints, and how to choose.
+    expect(report.findings[0]!.hint).toMatch(/^The report prints 3, from 2012-13\/lado-referrals\.csv\..*correct or delete its row/);
   });
 
   it('compares at the precision the figure was published with (82.6% computed, 83% published)', () => {
@@ -104,6 +106,9 @@ describe('buildIndicatorReport: reconciliation', () => {
     expect(differ.findings[0]!.message).toBe(
       'The published cp.plans_open_at_year_end for 2011-12 is 237, but the 2012-13 child protection plans return implies 1.',
     );
+    // 2011-12 has no returns, so the published 237 is the figure printed, and the hint says so.
+    expect(differ.findings[0]!.hint).toMatch(/^The report prints the published 237 for 2011-12, which has no returns of its own\./);
+    expect(row(differ, 'cp.plans_open_at_year_end').previous).toMatchObject({ value: 237, provenance: { kind: 'supplied' } });
     expect(differ.findings[0]!.hint).toContain('para 13.2');
     // The published figure is still the 2011-12 value shown.
     expect(row(differ, 'cp.plans_open_at_year_end').previous.value).toBe(237);
