@@ -157,6 +157,15 @@ export function boardYaml(options: BoardYamlOptions): string {
     '#   recommendationNumbering: per-objective',
     '',
     ...comment(
+      'Optional, for sample and training boards only: figures that are illustrative, not real. The report says ' +
+        'so on the cover and beside every table that shows them. Leave it out for a real board.',
+    ),
+    '# illustrative:',
+    '#   note: The training figures are made up for the example.',
+    '#   figures: [training.participants]',
+    '#   returns: [training-attendance.csv]',
+    '',
+    ...comment(
       'The report template: default (the tool\'s own layout), or a folder inside this board folder holding your ' +
         'own partials/<section>.hbs files, e.g. template: my-template',
     ),
