@@ -1,12 +1,12 @@
 /** Writing a command's output files: create the folder, then write every file atomically. */
-import { mkdir } from 'node:fs/promises';
+import { makeDir } from '../io/make-dir.js';
 import { CliError, ExitCode } from '../errors.js';
 import { AtomicWriteError, writeFilesAtomic, type AtomicWriteFile } from '../io/atomic-write.js';
 
 /** Create `outDir` and write `files` all-or-nothing; failures become exit code 5 with a hint. */
 export async function writeOutputs(outDir: string, files: AtomicWriteFile[]): Promise<void> {
   try {
-    await mkdir(outDir, { recursive: true });
+    await makeDir(outDir);
   } catch (error) {
     throw new CliError(`Could not create the output folder ${outDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, ExitCode.OUTPUT, 'Choose another folder with --out DIR.');
   }

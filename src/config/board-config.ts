@@ -42,7 +42,8 @@ export const boardConfigSchema = z
   .object({
     board: z
       .object({
-        name: z.string().min(1),
+        // Output file names are made from the name: longer than this, they exceed what file systems allow.
+        name: z.string().min(1).max(120, "The board name is longer than 120 characters; output file names are made from it and would be too long for the file system"),
         shortName: z.string().min(1).optional(),
         area: z.string().min(1),
         chair: z.string().min(1),

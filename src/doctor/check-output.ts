@@ -1,6 +1,7 @@
 /** Doctor check: the output folder can be written to (by writing and removing a small file there). */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { makeDir } from '../io/make-dir.js';
 import path from 'node:path';
 import type { DoctorCheckResult } from './types.js';
 
@@ -35,7 +36,7 @@ export async function checkOutputFolder(dir: string, shown: string): Promise<Doc
     if (info !== null && !info.isDirectory()) {
       return { id: 'output', status: 'fail', title, detail: `${shown} is a file, not a folder.`, fix: `Remove the file, or choose another folder with --out DIR.` };
     }
-    if (info === null) createdFrom = await mkdir(dir, { recursive: true });
+    if (info === null) createdFrom = await makeDir(dir);
     const probe = path.join(dir, `.lscb-report-doctor-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     await writeFile(probe, 'lscb-report doctor\n', { flag: 'wx' });
     await rm(probe, { force: true });

@@ -5,10 +5,11 @@
  * Everything here is pure except `loadAllYears`.
  */
 import { loadYear, type BoardData, type WithRow, type YearData } from '../load/load-board.js';
-import { OTHER_FILES, returnDef, type ReturnId } from '../returns/definitions.js';
+import { LADO_TOTAL_BREAKDOWNS, OTHER_FILES, returnDef, type ReturnId } from '../returns/definitions.js';
 import { financeStatement } from '../returns/finance-statement.js';
 import { poundsOf } from '../returns/money.js';
-import type { CpPlanRow, PublishedFigureRow } from '../returns/schemas.js';
+import type { CpPlanRow, LadoTotalRow, PublishedFigureRow } from '../returns/schemas.js';
+import { ladoTotals } from '../returns/lado-totals.js';
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
@@ -151,6 +152,11 @@ function computeCp(data: YearData, out: YearValues): void {
 function computeLado(data: YearData, out: YearValues): void {
   const y = data.year;
   const rows = data.returns.ladoReferrals;
+  const totalRows = data.returns.ladoTotals;
+  if ((!rows || rows.length === 0) && totalRows && totalRows.length > 0) {
+    computeLadoFromTotals(data, totalRows, out);
+    return;
+  }
   if (!rows || rows.length === 0) {
     for (const id of idsWithPrefix('lado.')) out.unavailable(id, returnUnavailable('ladoReferrals', y.label, rows));
     return;
@@ -178,6 +184,29 @@ function computeLado(data: YearData, out: YearValues): void {
   out.count('lado.over_1_month_police', over.filter((r) => r.policeInvolved && !r.disciplinaryInvolved).length, prov);
   out.count('lado.over_1_month_disciplinary', over.filter((r) => !r.policeInvolved && r.disciplinaryInvolved).length, prov);
   out.count('lado.over_1_month_both', over.filter((r) => r.policeInvolved && r.disciplinaryInvolved).length, prov);
+}
+
+/**
+ * LADO figures from a totals file: the total and the breakdowns it gives, nothing else. Every figure it does
+ * not give (other breakdowns, timeliness, work-based) is not available, with the reason.
+ */
+function computeLadoFromTotals(data: YearData, totalRows: readonly LadoTotalRow[], out: YearValues): void {
+  const y = data.year.label;
+  const file = `${y}/${returnDef('ladoTotals').file}`;
+  const t = ladoTotals(totalRows);
+  const given = [...t.breakdowns.keys()];
+  const only = given.length ? `by ${given.map((b) => LADO_TOTAL_BREAKDOWNS.find((x) => x.code === b)?.code ?? b).join(' and ')} only` : 'as a total only';
+  const reason = `the LADO return for ${y} was supplied as totals ${only} (${returnDef('ladoTotals').file})`;
+  for (const id of idsWithPrefix('lado.')) out.unavailable(id, reason);
+  if (t.total !== null) out.count('lado.referrals', t.total, { kind: 'supplied', file, source: 'total referrals received, as supplied' });
+  for (const [breakdown, counts] of t.breakdowns) {
+    const source = t.fromPercentages.has(breakdown)
+      ? `counts derived from the percentages supplied, of the total of ${t.total}`
+      : 'counts as supplied';
+    for (const d of INDICATORS.filter((x) => x.breakdownOf === `lado.${breakdown}`)) {
+      out.count(d.id, counts.get(d.breakdownCode!) ?? 0, { kind: 'supplied', file, source });
+    }
+  }
 }
 
 function computeCdop(data: YearData, out: YearValues): void {

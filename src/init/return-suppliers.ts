@@ -16,5 +16,6 @@ export const RETURN_SUPPLIERS: Record<ReturnId, string> = {
   context: "the council's performance and intelligence team, with public health and education",
   boardMembers: "the board's business unit (membership list and attendance register)",
   section11: "the board's business unit (the section 11 audit lead)",
+  ladoTotals: 'the Local Authority Designated Officer (LADO), when only totals are kept',
   practiceReviews: "the partnership's business unit (the serious incident and rapid review log)",
 };

@@ -3,6 +3,10 @@ import { stringify } from 'yaml';
 
 /** A YAML scalar for `value`, quoted only when YAML needs it. */
 export function yamlScalar(value: string | number | boolean): string {
+  // A block scalar (`|-`) would need indenting to sit after a key; a double-quoted one is valid anywhere.
+  if (typeof value === 'string' && /[\r\n\t\u0000-\u001f\u007f]/.test(value)) {
+    return stringify(value, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd();
+  }
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 

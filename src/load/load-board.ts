@@ -78,6 +78,11 @@ export interface YearData {
   findings: Finding[];
 }
 
+async function anyExists(paths: readonly string[]): Promise<boolean> {
+  for (const p of paths) if (await exists(p)) return true;
+  return false;
+}
+
 async function exists(p: string): Promise<boolean> {
   try {
     await stat(p);
@@ -410,6 +415,10 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
     if (!(await exists(abs))) {
       // A board does not collect the partnership-only returns (practice reviews): their absence is normal.
       if (def.partnershipOnly && board.config?.kind !== 'partnership') continue;
+      // A board supplies a case-level return or the totals that stand in for it, not both.
+      if (def.alternativeTo) continue;
+      const alternatives = RETURNS.filter((r) => r.alternativeTo === def.id);
+      if (await anyExists(alternatives.map((r) => path.join(yearDir, r.file)))) continue;
       const affected = def.sections.filter((s) => sectionIds.has(s));
       findings.push({
         code: 'return-missing',

@@ -6,7 +6,7 @@
  * structure tree (Tagged PDF), bookmarks and link destinations.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 
 /** What goes into the PDF's document information. */
 export interface PdfMetadata {
@@ -43,6 +43,11 @@ export async function saveWithMetadata(doc: PDFDocument, metadata: PdfMetadata):
   if (metadata.language !== undefined) doc.setLanguage(metadata.language);
   doc.setCreationDate(metadata.date);
   doc.setModificationDate(metadata.date);
+  // The same title and language as XMP (what PDF/UA checkers and many viewers read), and page labels 1, 2,
+  // 3 … matching the printed "Page N of M" (the cover is page 1).
+  const xmp = doc.context.stream(xmpPacket(metadata), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
+  doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: [0, { S: 'D' }] }));
 
   // Save once with a placeholder /ID, hash those bytes, then write the hash over the placeholder: same
   // length, so no offset moves. (pdf-lib writes the trailer, or the xref stream's dictionary, as plain text.)
@@ -60,4 +65,33 @@ export async function saveWithMetadata(doc: PDFDocument, metadata: PdfMetadata):
 /** Set metadata on PDF bytes and return the new, reproducible bytes. */
 export async function applyPdfMetadata(bytes: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
   return saveWithMetadata(await loadPdf(bytes), metadata);
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The XMP packet: title, author, subject, language, dates and producer (no clock: the metadata's date). */
+export function xmpPacket(m: PdfMetadata): string {
+  const date = m.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const lang = m.language ?? 'x-default';
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
+    `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(m.title)}</rdf:li></rdf:Alt></dc:title>`,
+    `<dc:creator><rdf:Seq><rdf:li>${xml(m.author)}</rdf:li></rdf:Seq></dc:creator>`,
+    m.subject !== undefined ? `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(m.subject)}</rdf:li></rdf:Alt></dc:description>` : '',
+    `<dc:language><rdf:Bag><rdf:li>${xml(lang)}</rdf:li></rdf:Bag></dc:language>`,
+    `<pdf:Producer>${PDF_PRODUCER}</pdf:Producer>`,
+    m.keywords !== undefined && m.keywords.length > 0 ? `<pdf:Keywords>${xml(m.keywords.join(', '))}</pdf:Keywords>` : '',
+    `<xmp:CreatorTool>${PDF_PRODUCER}</xmp:CreatorTool>`,
+    `<xmp:CreateDate>${date}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
+    '</rdf:Description>',
+    '</rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="w"?>',
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
 }

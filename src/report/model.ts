@@ -31,6 +31,7 @@ import { SUPPRESSED } from '../disclosure/suppress.js';
 import {
   CONTEXT_MEASURES,
   LADO_NATURES,
+  OTHER_FILES,
   LADO_OUTCOMES,
   LADO_SOURCES,
   PRACTICE_REVIEW_DECISIONS,
@@ -451,6 +452,8 @@ function breakdownTable(
 ): TableModel {
   const members = breakdownMembers(family);
   if (!f.has(totalId)) return unavailableTable(id, caption, f.reason(totalId) ?? 'no figure');
+  // A breakdown the board did not supply (a totals file without it) is one note, not a table of gaps.
+  if (members.length > 0 && !members.some((m) => f.has(m.id))) return unavailableTable(id, caption, f.reason(members[0]!.id) ?? 'no figure');
   // Only rows that are 0 (or not available) are left out: a suppressed row stays, as [c].
   const shown = members.filter((m) => {
     const v = f.value(m.id);
@@ -752,7 +755,10 @@ function boardEffectiveness(ctx: Ctx): SectionData {
 function allegations(ctx: Ctx): SectionData {
   const { f } = ctx;
   const out = empty();
-  const series = [...f.series('lado.referrals').entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  // Only years with a figure (or a suppressed one) are drawn: a year with no figure is not a zero bar.
+  const series = [...f.series('lado.referrals').entries()]
+    .filter(([, v]) => v.value !== null || isSuppressed(v))
+    .sort((a, b) => a[0].localeCompare(b[0]));
   const byYearCaption = 'Allegations referred to the LADO by year';
   if (series.length === 0) {
     out.tables.byYear = unavailableTable('table-lado-by-year', byYearCaption, f.reason('lado.referrals') ?? 'no figures');
@@ -760,7 +766,7 @@ function allegations(ctx: Ctx): SectionData {
   } else {
     const d = f.def('lado.referrals')!;
     const notes: string[] = [];
-    const supplied = series.filter(([, v]) => v.provenance?.kind === 'supplied').map(([y]) => y);
+    const supplied = series.filter(([, v]) => v.provenance?.kind === 'supplied' && v.provenance.file === OTHER_FILES.publishedFigures).map(([y]) => y);
     if (supplied.length) notes.push(`Figures for ${supplied.join(', ')} are as published earlier; the rest are computed from the referrals return.`);
     noteReasons(notes, series.map(([, v]) => (v.value === null && !isSuppressed(v) ? v.reason ?? null : null)));
     out.tables.byYear = table(
@@ -778,7 +784,7 @@ function allegations(ctx: Ctx): SectionData {
       placed: false,
       spec: {
         id: 'chart-lado-by-year',
-        title: `Allegations referred to the LADO, ${series[0]![0]} to ${series.at(-1)![0]} (number of referrals)`,
+        title: `Allegations referred to the LADO, ${series.length === 1 ? series[0]![0] : `${series[0]![0]} to ${series.at(-1)![0]}`} (number of referrals)`,
         description: `Column chart of referrals to the LADO by year: ${series.map(([y, v]) => `${y} ${valueText(d, v)}`).join('; ')}. The same figures are in the table above.`,
         // A suppressed year has no bar, and its label says [c] (a bar's height would give the count away).
         data: series.map(([label, v]) => (isSuppressed(v) ? { label, value: null, text: SUPPRESSED } : { label, value: v.value })),
@@ -794,6 +800,12 @@ function allegations(ctx: Ctx): SectionData {
   if (out.tables.nature.available) {
     out.tables.nature.notes.unshift('"Unsuitable to work with children": the person behaved towards a child or children in a way that suggests they are unsuitable to work with children.');
   }
+  // By employment setting: printed when the board supplies it as totals (the published breakdown it holds).
+  if (ctx.data.returns.ladoTotals?.some((r) => r.breakdown === 'sector')) {
+    out.tables.sector = breakdownTable('table-lado-sector', `Referrals to the LADO by employment setting, ${ctx.year}`, 'lado.sector', 'lado.referrals', 'Employment setting', f, {
+      omitZero: true,
+    });
+  }
   out.tables.outcome = breakdownTable('table-lado-outcome', `Outcome of enquiries, ${ctx.year}`, 'lado.outcome', 'lado.referrals', 'Outcome', f);
 
   const wbCaption = `Allegations about conduct at work and outside work, ${ctx.year}`;
@@ -804,6 +816,18 @@ function allegations(ctx: Ctx): SectionData {
       [rowHeader('At work'), num(f.text('lado.work_based'))],
       [rowHeader('Outside work'), num(f.text('lado.outside_work'))],
     ], { totals: [[rowHeader('Total'), num(f.text('lado.referrals'))]] });
+  }
+
+  // Figures from a totals file say so, in place of the case-level return's source line.
+  if (!ctx.data.returns.ladoReferrals?.length && ctx.data.returns.ladoTotals?.length) {
+    const file = returnDef('ladoTotals').file;
+    const derived = ctx.data.returns.ladoTotals.some((r) => r.count === null && r.percent !== null);
+    for (const t of Object.values(out.tables)) {
+      if (!t.available) continue;
+      t.source = `Source: LADO referrals as totals (${file}), ${ctx.year}${t.id === 'table-lado-by-year' && series.length > 1 ? '; earlier years as the board published them (aggregates/published-figures.csv)' : ''}.`;
+      if (derived && t.id === 'table-lado-sector') t.notes.push('The board holds these figures as percentages of all referrals; the counts are those percentages of the total, rounded to whole referrals.');
+    }
+    for (const c of Object.values(out.charts)) if (c.available) c.source = `Source: LADO referrals as totals (${file}), ${ctx.year}.`;
   }
 
   const tCaption = `How quickly allegations were resolved, ${ctx.year} against ${ctx.prev}`;
@@ -1219,6 +1243,7 @@ const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; yea
   'table-finance-expenditure': { returns: ['finance'], years: 'year' },
   'table-finance-income': { returns: ['finance'], years: 'year' },
   'table-finance-balance': { returns: ['finance'], years: 'year' },
+  'table-practice-reviews': { returns: ['practiceReviews'], years: 'year' },
   'table-board-subgroups': { other: 'the board’s configuration (board.yaml)', years: 'year' },
 };
 

@@ -3,7 +3,8 @@
  * its agencies. Generated from the definitions, so a template always has exactly the columns `validate`
  * expects; `templates/returns/` holds them committed, and a test keeps that folder equal to this output.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { makeDir } from '../io/make-dir.js';
 import path from 'node:path';
 import { csvDocument } from '../io/csv-writer.js';
 import { COMPARATOR_COLUMNS, PUBLISHED_FIGURES_COLUMNS, RETURNS, type ColumnDef } from './definitions.js';
@@ -48,7 +49,7 @@ export function blankTemplates(): BlankTemplateFile[] {
 
 /** Write every blank template into `dir` (created if needed), overwriting; returns the paths written. */
 export async function writeBlankTemplates(dir: string): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await makeDir(dir);
   const written: string[] = [];
   for (const t of blankTemplates()) {
     const target = path.join(dir, t.file);

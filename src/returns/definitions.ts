@@ -52,6 +52,12 @@ export interface ReturnDef {
   sections: string[];
   /** Collected only by safeguarding partnerships (kind: partnership), not by a board; `init` leaves it out. */
   partnershipOnly?: boolean;
+  /**
+   * The case-level return this one stands in for when a board holds only totals (e.g. LADO referrals by
+   * employment setting): a board supplies one or the other, so neither is reported missing while the other
+   * is there; `init` writes the case-level template only.
+   */
+  alternativeTo?: ReturnId;
   columns: ColumnDef[];
 }
 
@@ -66,7 +72,8 @@ export type ReturnId =
   | 'context'
   | 'boardMembers'
   | 'section11'
-  | 'practiceReviews';
+  | 'practiceReviews'
+  | 'ladoTotals';
 
 const v = (code: string, label: string): AllowedValue => ({ code, label });
 
@@ -412,6 +419,31 @@ export const RETURNS: ReturnDef[] = [
   },
 ];
 
+/** The breakdowns a LADO totals file can give, each naming the indicator family its codes belong to. */
+export const LADO_TOTAL_BREAKDOWNS: AllowedValue[] = [
+  v('total', 'All referrals received in the year'),
+  v('source', 'Referrals by source (codes of the Referral source column)'),
+  v('sector', 'Referrals by employment setting (codes of the Sector column)'),
+  v('nature', 'Referrals by nature of allegation (codes of the Nature column)'),
+  v('outcome', 'Referrals by outcome (codes of the Outcome column)'),
+];
+
+RETURNS.push({
+  id: 'ladoTotals',
+  file: 'lado-totals.csv',
+  title: 'LADO referrals as totals',
+  grain: 'one row per figure: the total referrals received in the year, and the parts of each breakdown the board holds (counts, or percentages of the total)',
+  caseLevel: false,
+  sections: ['allegations'],
+  alternativeTo: 'ladoReferrals',
+  columns: [
+    { key: 'breakdown', header: 'Breakdown', type: 'enum', required: true, values: LADO_TOTAL_BREAKDOWNS, description: 'What the row counts: total, or one part of the source, sector, nature or outcome breakdown. A breakdown that is given must cover every referral; one that is not given is shown as not available.', example: 'sector' },
+    { key: 'code', header: 'Code', type: 'text', required: false, description: 'For a part of a breakdown: its code, as in the case-level return (e.g. education for the sector breakdown). Blank for the total row.', example: 'education' },
+    { key: 'count', header: 'Count', type: 'count', required: false, description: 'The number of referrals. Give this or Percent.', example: '39' },
+    { key: 'percent', header: 'Percent', type: 'number', required: false, description: 'The percentage of the total (the total row is its base), when the board holds percentages only. Give this or Count.', example: '27.1' },
+  ],
+});
+
 /** Files that are not per-year CSV returns. */
 export const OTHER_FILES = {
   boardConfig: 'board.yaml',
@@ -441,7 +473,8 @@ export const COMPARATOR_COLUMNS: ColumnDef[] = [
 
 /** The returns a board collects (for a partnership, every return). */
 export function returnsFor(kind: 'board' | 'partnership'): ReturnDef[] {
-  return kind === 'partnership' ? RETURNS : RETURNS.filter((r) => !r.partnershipOnly);
+  const collected = RETURNS.filter((r) => !r.alternativeTo);
+  return kind === 'partnership' ? collected : collected.filter((r) => !r.partnershipOnly);
 }
 
 /** Look up a return definition by id. */

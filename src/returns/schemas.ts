@@ -140,6 +140,14 @@ export interface PracticeReviewRow {
   reviewPublished: string | null;
 }
 
+/** One figure of a LADO totals file. */
+export interface LadoTotalRow {
+  breakdown: string;
+  code: string | null;
+  count: number | null;
+  percent: number | null;
+}
+
 /** A figure published for a year, supplied as an aggregate. */
 export interface PublishedFigureRow {
   year: string;
@@ -176,6 +184,7 @@ export interface RowTypes {
   boardMembers: BoardMemberRow;
   section11: Section11Row;
   practiceReviews: PracticeReviewRow;
+  ladoTotals: LadoTotalRow;
 }
 
 /** Issue params the loader reads back. */

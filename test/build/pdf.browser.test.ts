@@ -106,7 +106,7 @@ describeWithBrowser('build to PDF (real browser)', () => {
     // The running head names the section the page belongs to.
     const training = pages.findIndex((p) => p.includes('Take-up of direct training by agency'));
     expect(pages[training]).toContain('7 Training provision');
-    expect(pages.at(-1)).toContain('Appendix 3: Annual report on child sexual exploitation work');
+    expect(pages.at(-1)).toContain(sections.at(-1)!.heading);
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
   });
 
@@ -188,9 +188,17 @@ describeWithBrowser('build to PDF (real browser)', () => {
     }
   });
 
-  it('has a bookmark for every section', async () => {
+  it('has a bookmark for every section, none for the glance tiles; XMP title and language; page labels', async () => {
     const doc = await PDFDocument.load(readFileSync(pdfFile), { updateMetadata: false });
     const titles = bookmarkTitles(doc);
+    expect(titles).not.toContain('Child protection plans open at 31 March');
+    expect(titles).not.toContain('Key');
+    const xmp = doc.catalog.lookup(PDFName.of('Metadata'));
+    const xmpText = Buffer.from((xmp as unknown as { getContents(): Uint8Array }).getContents()).toString('utf8');
+    expect(xmpText).toContain('<rdf:li xml:lang="x-default">Calderdale Safeguarding Children Board annual report 2012-13</rdf:li>');
+    expect(xmpText).toContain('<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li></rdf:Bag></dc:language>');
+    expect(String(doc.catalog.lookup(PDFName.of('PageLabels')))).toContain('/S /D');
+    expect(String(doc.catalog.lookup(PDFName.of('ViewerPreferences')))).toContain('/DisplayDocTitle true');
     for (const s of sections) expect(titles, s.id).toContain(s.heading);
     expect(titles).toContain('Contents');
   });

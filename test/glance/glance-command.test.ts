@@ -35,7 +35,7 @@ describe('lscb-report glance', () => {
     const r = await runCli(['glance', '2012-13', '--data', SAMPLE_DIR, '--out', out, '--format', 'html', '--id', 'lado.referrals,cp.reviewed_in_time_pct']);
     expect(r.code).toBe(0);
     const html = readFileSync(path.join(out, HTML), 'utf8');
-    const titles = [...html.matchAll(/class="glance-card-title">([^<]*)</g)].map((m) => m[1]);
+    const titles = [...html.matchAll(/class="glance-card-title glance-no-bookmark">([^<]*)</g)].map((m) => m[1]);
     expect(titles).toEqual(['Allegations referred to the LADO', 'Plans reviewed on time (%)']);
   });
 

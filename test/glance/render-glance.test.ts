@@ -54,7 +54,7 @@ describe('renderGlanceFragment', () => {
     const html = renderGlanceFragment(indicators, { headingLevel: 3, idPrefix: 'front-glance', includeStyle: false });
     expect(html).not.toContain('<style>');
     expect(html).toMatch(/<h3 class="glance-title" id="front-glance-heading">2012-13 at a glance<\/h3>/);
-    expect(html).toContain('<h4 class="glance-card-title">');
+    expect(html).toContain('<h4 class="glance-card-title glance-no-bookmark">');
     for (const id of ids(html)) expect(id).toMatch(/^front-glance-/);
     expect(() => renderGlanceFragment(indicators, { idPrefix: '"><script>' })).toThrow();
   });

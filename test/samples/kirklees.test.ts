@@ -75,6 +75,22 @@ describe('Kirklees sample board', () => {
     expect(r.stdout).toContain("local.s47_investigations_q4 (board's own)");
   });
 
+  it('builds the allegations section from the totals it has, with no invented breakdowns and no empty chart', () => {
+    const lado = section(buildReportModel(k.board, k.data, k.indicators).sections, 'allegations');
+    expect(value('lado.referrals')).toBe(96);
+    expect(value('lado.sector.education')).toBe(39);
+    expect(value('lado.outcome.substantiated')).toBeNull();
+    expect(lado.tables.sector!.available).toBe(true);
+    expect(lado.tables.sector!.totals[0]!.map((c) => c.text)).toEqual(['Total', '96']);
+    for (const id of ['source', 'nature', 'outcome', 'workBased', 'timeliness']) {
+      expect(lado.tables[id]!.available).toBe(false);
+      expect(lado.tables[id]!.unavailable).toBe('Not available: the LADO return for 2008-09 was supplied as totals by sector only (lado-totals.csv)');
+    }
+    const chart = lado.charts.byYear!;
+    expect(chart.available).toBe(true);
+    expect(chart.spec.data).toEqual([{ label: '2008-09', value: 96 }]);
+  });
+
   it('holds the exact amount in the JSON', async () => {
     const r = await runCli(['indicators', YEAR, '--data', DIR, '--format', 'json', '--id', 'finance']);
     expect(r.stdout).toContain('"value": 421629.59');

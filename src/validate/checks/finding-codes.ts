@@ -79,6 +79,7 @@ export const FINDING_CODES: FindingCodeInfo[] = [
   c('inconsistent-outcome', 'error', 'rule', 'An outcome or status disagrees with its date: an outstanding referral with a date concluded, a concluded one without; a concluded death review without its date or category, or a date without the status.'),
   c('unknown-reference', 'error', 'rule', 'A row refers to something missing from the return it points to, such as attendance for an event that is not in the training events return.'),
   c('total-mismatch', 'error', 'rule', 'A stated total differs from the sum of its rows (event participants, e-learning Total, finance totals). The message gives both and the difference.'),
+  c('total-missing', 'error', 'rule', 'A totals file (such as lado-totals.csv) has no total row with a count, so its parts have nothing to add up to.'),
   c('carry-forward-mismatch', 'error', 'rule', 'The stated carry forward is not income minus expenditure. The message gives both and the difference.'),
   c('reserves-mismatch', 'error', 'rule', 'A stated contribution from reserves or surplus added to reserves is not the difference between expenditure and income, or closing reserves are not opening reserves plus that balance.'),
   c('partner-missing', 'error', 'rule', 'A contribution line of the finance return does not name the partner that made it (the Partner column).'),

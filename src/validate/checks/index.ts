@@ -12,6 +12,7 @@ import { elearningTotal } from './elearning-total.js';
 import { endBeforeStart } from './end-before-start.js';
 import { financeTotals } from './finance-totals.js';
 import { ladoOutcome } from './lado-outcome.js';
+import { ladoTotalsCheck } from './lado-totals.js';
 import { narrativeFigures } from './narrative-figures.js';
 import { narrativeNumbers } from './narrative-numbers.js';
 import { personalDataNarrative } from './personal-data-narrative.js';
@@ -29,6 +30,7 @@ export const CHECKS: Check[] = [
   endBeforeStart,
   cpReviews,
   ladoOutcome,
+  ladoTotalsCheck,
   cdopStatus,
   trainingTotals,
   elearningTotal,
