@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, ExitCode } from '../errors.js';
 import { processIo, type CliIo } from './io.js';
+import { dataArgument, repeatDataFlag } from './suggest.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -174,7 +175,10 @@ function buildProgram(io: CliIo, setCode: (code: number) => void, argv: readonly
 }
 
 /** Run the CLI with `argv` (without node and script) and return the exit code. */
-export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function run(argv: string[], given: CliIo = processIo()): Promise<number> {
+  // Every command suggested in a message repeats the --data the user gave, so it works when pasted.
+  const data = dataArgument(argv);
+  const io: CliIo = data === undefined ? given : { ...given, stdout: (t) => given.stdout(repeatDataFlag(t, data)), stderr: (t) => given.stderr(repeatDataFlag(t, data)) };
   let code: number = ExitCode.OK;
   const program = buildProgram(
     io,
