@@ -113,7 +113,9 @@ export function parseRows<T>(
     if (result.success) {
       // A supplied figure keeps the precision it was written with ("38" is 38%, "319.0" is 319.0).
       const written = valueDecimalsOf(r.cells.value);
-      out.push({ ...result.data, ...(written === undefined ? {} : { valueDecimals: written }), row: r.row });
+      // Whether the figure was written as a percentage ("339%"), so a count written that way can be refused.
+      const asPercent = /%\s*$/.test(r.cells.value ?? '');
+      out.push({ ...result.data, ...(written === undefined ? {} : { valueDecimals: written }), ...(asPercent ? { valueWrittenAsPercent: true } : {}), row: r.row });
       continue;
     }
     for (const issue of result.error.issues) {

@@ -101,6 +101,8 @@ export interface ContextRow {
   value: number;
   /** Decimal places the value was written with in the file (set by the loader). */
   valueDecimals?: number;
+  /** True when the value was written with a trailing % (set by the loader). */
+  valueWrittenAsPercent?: boolean;
   periodEnd: string | null;
   source: string;
   /** The period in words, when not the report year ("mid-2010 estimate"). */

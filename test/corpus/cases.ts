@@ -401,6 +401,13 @@ export const CASES: CorpusCase[] = [
     exitCode: 1,
   },
   {
+    name: 'context-count-as-percentage',
+    problem: '339% for a count of looked-after children',
+    mutate: (b) => b.setCell(CONTEXT, 3, 'Value', '339%'),
+    expect: error('unit-mismatch', CONTEXT, 3, 'Value'),
+    exitCode: 1,
+  },
+  {
     name: 'context-negative-population',
     problem: 'a negative child population',
     mutate: (b) => b.setCell(CONTEXT, 2, 'Value', '-45000'),
