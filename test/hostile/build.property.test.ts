@@ -96,7 +96,8 @@ function expectOutputsSafe(outDir: string, code: number, stdout: string, context
         throw new Error(`${name} is not JSON: ${context}`);
       }
     }
-    if (name.endsWith('.csv') && !text.startsWith('id,')) throw new Error(`${name} does not start with its header: ${context}`);
+    // The indicators CSV starts with a UTF-8 byte-order mark (so spreadsheets read it as UTF-8), then its header.
+    if (name.endsWith('.csv') && !text.startsWith('\uFEFFid,')) throw new Error(`${name} does not start with its byte-order mark and header: ${context}`);
   }
   for (const name of written) if (!now.has(name)) throw new Error(`the build says it wrote ${name}, but it is not there: ${context}`);
   if (![...written].some((n) => n.endsWith('.html'))) throw new Error(`a successful HTML build wrote no HTML: ${context}`);
