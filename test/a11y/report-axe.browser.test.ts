@@ -3,7 +3,7 @@
  * finds no violation of WCAG 2.2 A/AA or its best practices, the page never scrolls sideways, and no
  * element sticks out past either edge (a wide table scrolls inside its own focusable region instead).
  * Checked for the Calderdale report as `build` writes it, its cover paper and its year-at-a-glance page,
- * and the Kirklees report (a board's own layout). Skipped outside CI without a browser; failing in CI.
+ * and the Kirklees and Pennine Vale reports (boards' own layouts). Skipped outside CI without a browser; failing in CI.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { a11yBrowserPath, axeViolations, describeInBrowser, DISABLED_AXE_RULES, 
 
 const CALDERDALE = path.resolve('data-samples/calderdale');
 const KIRKLEES = path.resolve('data-samples/kirklees');
+const PENNINE_VALE = path.resolve('data-samples/pennine-vale-partnership');
 
 const WIDTHS = [390, 1280] as const;
 
@@ -33,6 +34,7 @@ describeInBrowser('published HTML: axe-core and overflow at 390 px and 1280 px (
       ['Calderdale cover paper', ['cover', '2012-13', '--data', CALDERDALE], 'calderdale-safeguarding-children-board-cover-paper-2012-13.html'],
       ['Calderdale year at a glance', ['glance', '2012-13', '--data', CALDERDALE], 'calderdale-safeguarding-children-board-at-a-glance-2012-13.html'],
       ['Kirklees report', ['build', '2008-09', '--data', KIRKLEES], ''],
+      ['Pennine Vale report', ['build', '2023-24', '--data', PENNINE_VALE], ''],
     ];
     for (const [name, args, file] of runs) {
       const dir = path.join(out, name.replace(/\W+/g, '-'));
@@ -53,7 +55,7 @@ describeInBrowser('published HTML: axe-core and overflow at 390 px and 1280 px (
     for (const [rule, reason] of Object.entries(DISABLED_AXE_RULES)) expect(reason.length, rule).toBeGreaterThan(20);
   });
 
-  for (const name of ['Calderdale report', 'Calderdale cover paper', 'Calderdale year at a glance', 'Kirklees report']) {
+  for (const name of ['Calderdale report', 'Calderdale cover paper', 'Calderdale year at a glance', 'Kirklees report', 'Pennine Vale report']) {
     for (const width of WIDTHS) {
       it(`${name} at ${width} px: no axe violations, nothing outside the viewport`, async () => {
         const page = await browser!.newPage();
