@@ -984,7 +984,7 @@ function practiceReviews(ctx: Ctx): SectionData {
   ];
   return {
     tables: {
-      summary: table('table-practice-reviews', caption, [col('', false), col('Number'), col('Per cent')], rows, {
+      summary: table('table-practice-reviews', caption, [col('Serious incidents and reviews', false), col('Number'), col('Per cent')], rows, {
         notes: [
           `Working days are Monday to Friday, less the bank holidays of England and Wales, counted from the day the local authority became aware of the incident: notification is due within ${NOTIFICATION_LIMIT} working days and the rapid review within ${RAPID_REVIEW_LIMIT}.`,
         ],
