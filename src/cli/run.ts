@@ -117,6 +117,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void, argv: readonly
     .argument('[year]', 'financial year, e.g. 2012-13 (or --all)')
     .option('--all', 'build every year the board has a folder for, printing with one browser')
     .addOption(dataOption())
+    .option('--boards <dirs...>', 'a region in one run: every year of every board in these folders (a board folder, or a folder of board folders), one browser, outputs in <out>/<board folder>/')
+    .option('--jobs <n>', 'with --boards: reports built at once (default 2)')
     .option('-o, --out <dir>', 'output folder (default: ./out)')
     .option('-f, --format <formats>', 'what to make: html, pdf or html,pdf', 'html,pdf')
     .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
@@ -125,7 +127,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void, argv: readonly
     .option('--draft', 'build even with placeholder text ("To write:") or unwritten sections, marking every page DRAFT (files named -draft)')
     .addOption(strictOption())
     .addOption(quietOption())
-    .action(async (year: string | undefined, opts: { data?: string; out?: string; format?: string; browser?: string; edition?: string; suppressThreshold?: string; all?: boolean; draft?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (year: string | undefined, opts: { data?: string; out?: string; format?: string; browser?: string; edition?: string; suppressThreshold?: string; all?: boolean; boards?: string[]; jobs?: string; draft?: boolean; strict?: boolean; quiet?: boolean }) => {
       const { buildCommand } = await import('./commands/build.js');
       setCode(await buildCommand(year, opts, io));
     });
