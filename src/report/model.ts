@@ -43,6 +43,7 @@ import { financeStatement } from '../returns/finance-statement.js';
 import { formatPence } from '../returns/money.js';
 import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
+import { VERDICT_WORDS } from '../glance/headline.js';
 import type { BarChartSpec } from './charts.js';
 import { liveFiguresFrom, NarrativeError, paragraphAnchor, REFERENCE, renderNarrative, resolveLiveFigures, type RenderedNarrative } from './narrative.js';
 
@@ -372,11 +373,12 @@ function valueText(def: IndicatorDef, v: IndicatorValue | null): string {
   return isSuppressed(v) ? SUPPRESSED : formatIndicatorValue(def, v);
 }
 
+/** A change's direction in the words the glance page and cover paper use (one vocabulary everywhere). */
 const DIRECTION_WORDS: Record<string, string> = {
-  improved: 'Better',
-  worsened: 'Worse',
-  unchanged: 'No change',
-  not_applicable: 'Not judged',
+  improved: VERDICT_WORDS.improved,
+  worsened: VERDICT_WORDS.worsened,
+  unchanged: VERDICT_WORDS.unchanged,
+  not_applicable: VERDICT_WORDS['not-rated'],
 };
 
 /** Add a note for each figure shown as "not available", saying why (once per distinct reason). */
@@ -982,7 +984,7 @@ function practiceReviews(ctx: Ctx): SectionData {
   ];
   return {
     tables: {
-      summary: table('table-practice-reviews', caption, [col('', false), col('Number'), col('Per cent')], rows, {
+      summary: table('table-practice-reviews', caption, [col('Serious incidents and reviews', false), col('Number'), col('Per cent')], rows, {
         notes: [
           `Working days are Monday to Friday, less the bank holidays of England and Wales, counted from the day the local authority became aware of the incident: notification is due within ${NOTIFICATION_LIMIT} working days and the rapid review within ${RAPID_REVIEW_LIMIT}.`,
         ],
