@@ -45,6 +45,7 @@ import { entryCount, readTotals } from '../returns/totals.js';
 import { formatPence } from '../returns/money.js';
 import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
+import { VERDICT_WORDS } from '../glance/headline.js';
 import type { BarChartSpec } from './charts.js';
 import { liveFiguresFrom, NarrativeError, paragraphAnchor, REFERENCE, renderNarrative, resolveLiveFigures, type RenderedNarrative } from './narrative.js';
 
@@ -374,11 +375,12 @@ function valueText(def: IndicatorDef, v: IndicatorValue | null): string {
   return isSuppressed(v) ? SUPPRESSED : formatIndicatorValue(def, v);
 }
 
+/** A change's direction in the words the glance page and cover paper use (one vocabulary everywhere). */
 const DIRECTION_WORDS: Record<string, string> = {
-  improved: 'Better',
-  worsened: 'Worse',
-  unchanged: 'No change',
-  not_applicable: 'Not judged',
+  improved: VERDICT_WORDS.improved,
+  worsened: VERDICT_WORDS.worsened,
+  unchanged: VERDICT_WORDS.unchanged,
+  not_applicable: VERDICT_WORDS['not-rated'],
 };
 
 /** Add a note for each figure shown as "not available", saying why (once per distinct reason). */
@@ -1007,7 +1009,7 @@ function practiceReviews(ctx: Ctx): SectionData {
   ];
   return {
     tables: {
-      summary: table('table-practice-reviews', caption, [col('', false), col('Number'), col('Per cent')], rows, {
+      summary: table('table-practice-reviews', caption, [col('Serious incidents and reviews', false), col('Number'), col('Per cent')], rows, {
         notes: [
           `Working days are Monday to Friday, less the bank holidays of England and Wales, counted from the day the local authority became aware of the incident: notification is due within ${NOTIFICATION_LIMIT} working days and the rapid review within ${RAPID_REVIEW_LIMIT}.`,
         ],
@@ -1213,10 +1215,17 @@ function placeFigures(sections: SectionModel[], rendered: Rendered, ctx: Ctx): v
  * figure key (`finance.expenditure`) its caption. An unknown label is a NarrativeError.
  */
 function resolveReferences(sections: SectionModel[], rendered: Rendered): void {
-  const targets = new Map<string, { anchor: string; text: string }>();
-  for (const s of sections) targets.set(s.id, { anchor: s.anchor, text: s.label || `“${s.title}”` });
+  // `name`, when the printed text is only a number, is the link's accessible name: what it leads to, in
+  // words that include the printed number (WCAG 2.4.4 and 2.5.3), so "7" is read "section 7: Training provision".
+  const targets = new Map<string, { anchor: string; text: string; name?: string }>();
   for (const s of sections) {
-    for (const [label, number] of rendered.get(s.id)?.labels ?? []) if (!targets.has(label)) targets.set(label, { anchor: paragraphAnchor(number), text: number });
+    const name = !s.label ? undefined : s.isAppendix ? `${s.label}: ${s.title}` : `section ${s.label}: ${s.title}`;
+    targets.set(s.id, { anchor: s.anchor, text: s.label || `“${s.title}”`, ...(name ? { name } : {}) });
+  }
+  for (const s of sections) {
+    for (const [label, number] of rendered.get(s.id)?.labels ?? []) {
+      if (!targets.has(label)) targets.set(label, { anchor: paragraphAnchor(number), text: number, name: `paragraph ${number}, in ${s.label && !s.isAppendix ? `section ${s.label}: ` : ''}${s.title}` });
+    }
     for (const [name, t] of Object.entries(s.tables)) targets.set(`${s.id}.${name}`, { anchor: t.id, text: `“${t.caption}”` });
     for (const [name, c] of Object.entries(s.charts)) targets.set(`${s.id}.${name}`, { anchor: `fig-${c.id}`, text: `“${c.spec.title}”` });
   }
@@ -1236,7 +1245,8 @@ function resolveReferences(sections: SectionModel[], rendered: Rendered): void {
             at >= 0 ? r!.source.slice(0, at).split('\n').length : undefined,
           );
         }
-        return `<a href="#${t.anchor}">${t.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</a>`;
+        const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+        return `<a href="#${t.anchor}"${t.name ? ` aria-label="${esc(t.name)}"` : ''}>${esc(t.text)}</a>`;
       });
     s.narrative.html = swap(s.narrative.html);
     s.narrative.after = swap(s.narrative.after);

@@ -85,6 +85,7 @@ export const BOARD_SETTING_DOCS: Record<string, string> = {
   'guidance.requirements[].id': 'Its id: lower-case letters, digits, dots and hyphens, not used by the edition.',
   'guidance.requirements[].text': 'What is required, in short.',
   'guidance.requirements[].reference': 'Where the requirement comes from (document, chapter, paragraph).',
+  'guidance.requirements[].source': 'Where the wording (and, when confirmed, the paragraph) was read: the document, named as the edition names its sources.',
   'guidance.requirements[].confirmed': 'Whether the reference has been checked against the source (default `true`).',
   'guidance.requirements[].evidence': 'What shows it is met; every kind given must be satisfied.',
   'guidance.requirements[].evidence.sections': 'Section ids: any one of them in the report with its narrative written.',
