@@ -92,8 +92,9 @@ function buildProgram(io: CliIo, setCode: (code: number) => void, argv: readonly
     .option('-y, --year <year>', 'financial year of the first year folder (default: the last year that has ended)')
     .option('--board-name <name>', "the board's full name (default: \"<area> Safeguarding Children Board\")")
     .option('--area <area>', 'the local authority area the board covers')
+    .addOption(new Option('--kind <kind>', 'board, or partnership for safeguarding partners\' yearly report (Working Together 2023)').choices(['board', 'partnership']).default('board'))
     .option('--force', 'write into a folder that is not empty, adding only missing files (never overwrites)')
-    .action(async (dir: string, opts: { year?: string; boardName?: string; area?: string; force?: boolean }) => {
+    .action(async (dir: string, opts: { year?: string; boardName?: string; area?: string; kind?: string; force?: boolean }) => {
       const { initCommand } = await import('./commands/init.js');
       setCode(await initCommand(dir, opts, io));
     });

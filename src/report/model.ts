@@ -1190,10 +1190,17 @@ function placeFigures(sections: SectionModel[], rendered: Rendered, ctx: Ctx): v
  * figure key (`finance.expenditure`) its caption. An unknown label is a NarrativeError.
  */
 function resolveReferences(sections: SectionModel[], rendered: Rendered): void {
-  const targets = new Map<string, { anchor: string; text: string }>();
-  for (const s of sections) targets.set(s.id, { anchor: s.anchor, text: s.label || `“${s.title}”` });
+  // `name`, when the printed text is only a number, is the link's accessible name: what it leads to, in
+  // words that include the printed number (WCAG 2.4.4 and 2.5.3), so "7" is read "section 7: Training provision".
+  const targets = new Map<string, { anchor: string; text: string; name?: string }>();
   for (const s of sections) {
-    for (const [label, number] of rendered.get(s.id)?.labels ?? []) if (!targets.has(label)) targets.set(label, { anchor: paragraphAnchor(number), text: number });
+    const name = !s.label ? undefined : s.isAppendix ? `${s.label}: ${s.title}` : `section ${s.label}: ${s.title}`;
+    targets.set(s.id, { anchor: s.anchor, text: s.label || `“${s.title}”`, ...(name ? { name } : {}) });
+  }
+  for (const s of sections) {
+    for (const [label, number] of rendered.get(s.id)?.labels ?? []) {
+      if (!targets.has(label)) targets.set(label, { anchor: paragraphAnchor(number), text: number, name: `paragraph ${number}, in ${s.label && !s.isAppendix ? `section ${s.label}: ` : ''}${s.title}` });
+    }
     for (const [name, t] of Object.entries(s.tables)) targets.set(`${s.id}.${name}`, { anchor: t.id, text: `“${t.caption}”` });
     for (const [name, c] of Object.entries(s.charts)) targets.set(`${s.id}.${name}`, { anchor: `fig-${c.id}`, text: `“${c.spec.title}”` });
   }
@@ -1213,7 +1220,8 @@ function resolveReferences(sections: SectionModel[], rendered: Rendered): void {
             at >= 0 ? r!.source.slice(0, at).split('\n').length : undefined,
           );
         }
-        return `<a href="#${t.anchor}">${t.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</a>`;
+        const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+        return `<a href="#${t.anchor}"${t.name ? ` aria-label="${esc(t.name)}"` : ''}>${esc(t.text)}</a>`;
       });
     s.narrative.html = swap(s.narrative.html);
     s.narrative.after = swap(s.narrative.after);

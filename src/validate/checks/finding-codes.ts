@@ -72,6 +72,8 @@ export const FINDING_CODES: FindingCodeInfo[] = [
   c('typed-percentage-discloses', 'error', 'rule', 'Published edition only: a typed percentage beside a live figure that the published edition suppresses would give the figure away. Stops `build`.'),
   c('duplicate-reference', 'error', 'rule', 'A reference (or another column that must be unique, such as an agency or course) appears in more than one row.'),
   c('personal-data-value', 'error', 'rule', 'A free-text cell, or a cell in a column with no header, holds what looks like a postcode, e-mail address, phone number, NHS or National Insurance number or date of birth. The value is withheld from the finding.'),
+  c('link-text-empty', 'warning', 'rule', 'A link in the narrative has no text, so it says nothing about where it goes (the report shows its address instead). Only a cross-reference, [](#label), is written empty.'),
+  c('link-text-not-descriptive', 'warning', 'rule', 'A link in the narrative says "click here", "read more" or the like, or its text is the web address itself: out of context it does not say where it leads. Name the page it opens.'),
   c('email-in-narrative', 'warning', 'rule', 'A narrative line gives an e-mail address, which the report publishes as a link. Keep it only if it is the board\'s own contact address.'),
   c('date-outside-year', 'error or warning', 'rule', 'A date that must fall in the reporting year does not (an error), or a row belongs to another year\'s return, such as a plan that ended before the year began (a warning).'),
   c('end-before-start', 'error', 'rule', 'Something ends before it began: a plan, a LADO referral, or a child death review.'),

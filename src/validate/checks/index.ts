@@ -13,6 +13,7 @@ import { endBeforeStart } from './end-before-start.js';
 import { financeTotals } from './finance-totals.js';
 import { ladoOutcome } from './lado-outcome.js';
 import { ladoTotalsCheck } from './lado-totals.js';
+import { linkText } from './link-text.js';
 import { narrativeFigures } from './narrative-figures.js';
 import { narrativeNumbers } from './narrative-numbers.js';
 import { personalDataNarrative } from './personal-data-narrative.js';
@@ -26,6 +27,7 @@ export const CHECKS: Check[] = [
   uniqueValues,
   personalDataValues,
   personalDataNarrative,
+  linkText,
   datesInYear,
   endBeforeStart,
   cpReviews,
