@@ -25,6 +25,18 @@ export interface Finding {
   hint?: string;
 }
 
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text on one line, as a finding's message and hint are shown: a line break, tab or other control
+ * character quoted from a cell is written as an escape (a heading "Grant from", line break, "DfE" shows as
+ * `"Grant from\nDfE"`; ESC as `\u001b`), so a message never spills onto the next line and a cell cannot
+ * send escape codes to a terminal.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Convert a 0-based column index to a spreadsheet letter (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {
   let n = index + 1;

@@ -3,9 +3,21 @@
  * `date-holidays` library (region GB-ENG; England and Wales share their bank holidays), never from a list
  * typed here. Dates are ISO strings (`2023-12-25`); arithmetic is done in UTC so time zones cannot shift a day.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysType from 'date-holidays';
 
-const calendar = new Holidays('GB', 'ENG');
+/**
+ * The calendar, made on first use: `date-holidays` and its data take over 100 ms to load, which `validate`
+ * pays only when a return has a date to check (its CommonJS build, loaded synchronously).
+ */
+let calendar: HolidaysType | undefined;
+function englishCalendar(): HolidaysType {
+  if (calendar === undefined) {
+    const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysType;
+    calendar = new Holidays('GB', 'ENG');
+  }
+  return calendar;
+}
 const byYear = new Map<number, Map<string, string>>();
 
 /** Bank holidays of a calendar year: ISO date → name (substitute days included). */
@@ -13,7 +25,7 @@ export function bankHolidays(year: number): Map<string, string> {
   let days = byYear.get(year);
   if (!days) {
     days = new Map();
-    for (const h of calendar.getHolidays(year) || []) {
+    for (const h of englishCalendar().getHolidays(year) || []) {
       if (h.type === 'public' || h.type === 'bank') days.set(h.date.slice(0, 10), h.name);
     }
     byYear.set(year, days);

@@ -2,7 +2,11 @@
  * Findings for people (a readable list with locations and hints) and for machines (JSON).
  */
 import { Chalk } from 'chalk';
+import { oneLine } from '../findings.js';
 import type { Finding } from '../validate/findings.js';
+
+/** Version of the `validate --format json` layout (schemas/validate.schema.json); raised only when a field is removed or its meaning changes. */
+export const FINDINGS_JSON_SCHEMA_VERSION = 1;
 
 /** Where a finding is, in words: `row 5, column C "Referral source"`. */
 export function findingLocation(f: Finding): string {
@@ -53,19 +57,23 @@ export function formatFindingsText(findings: readonly Finding[], colour: boolean
   for (const f of findings) {
     const sev = f.severity === 'error' ? c.red.bold('error  ') : c.yellow.bold('warning');
     const loc = findingLocation(f);
-    lines.push(`${sev} ${c.bold(f.file)}${loc ? ` ${loc}` : ''}  ${c.dim(`[${f.code}]`)}`);
-    lines.push(`        ${f.message}`);
-    if (f.hint) lines.push(`        ${c.dim('Hint:')} ${f.hint}`);
+    lines.push(`${sev} ${c.bold(oneLine(f.file))}${loc ? ` ${oneLine(loc)}` : ''}  ${c.dim(`[${f.code}]`)}`);
+    lines.push(`        ${oneLine(f.message)}`);
+    if (f.hint) lines.push(`        ${c.dim('Hint:')} ${oneLine(f.hint)}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** Render findings as stable JSON (one object per finding, fixed key order). */
+/**
+ * Render findings as stable JSON (one object per finding, fixed key order; schemas/validate.schema.json).
+ * `message` and `hint` are one line (see `oneLine`); `value` is the cell exactly as read.
+ */
 export function formatFindingsJson(year: string, findings: readonly Finding[], options: { strict?: boolean } = {}): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const strict = options.strict === true;
   return `${JSON.stringify(
     {
+      schemaVersion: FINDINGS_JSON_SCHEMA_VERSION,
       year,
       valid: errors === 0 && !(strict && findings.length > 0),
       strict,
@@ -79,8 +87,8 @@ export function formatFindingsJson(year: string, findings: readonly Finding[], o
         column: f.column ?? null,
         columnLetter: f.columnLetter ?? null,
         value: f.value ?? null,
-        message: f.message,
-        hint: f.hint ?? null,
+        message: oneLine(f.message),
+        hint: f.hint === undefined ? null : oneLine(f.hint),
       })),
     },
     null,

@@ -92,8 +92,9 @@ function buildProgram(io: CliIo, setCode: (code: number) => void, argv: readonly
     .option('-y, --year <year>', 'financial year of the first year folder (default: the last year that has ended)')
     .option('--board-name <name>', "the board's full name (default: \"<area> Safeguarding Children Board\")")
     .option('--area <area>', 'the local authority area the board covers')
+    .addOption(new Option('--kind <kind>', 'board, or partnership for safeguarding partners\' yearly report (Working Together 2023)').choices(['board', 'partnership']).default('board'))
     .option('--force', 'write into a folder that is not empty, adding only missing files (never overwrites)')
-    .action(async (dir: string, opts: { year?: string; boardName?: string; area?: string; force?: boolean }) => {
+    .action(async (dir: string, opts: { year?: string; boardName?: string; area?: string; kind?: string; force?: boolean }) => {
       const { initCommand } = await import('./commands/init.js');
       setCode(await initCommand(dir, opts, io));
     });
@@ -116,6 +117,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void, argv: readonly
     .argument('[year]', 'financial year, e.g. 2012-13 (or --all)')
     .option('--all', 'build every year the board has a folder for, printing with one browser')
     .addOption(dataOption())
+    .option('--boards <dirs...>', 'a region in one run: every year of every board in these folders (a board folder, or a folder of board folders), one browser, outputs in <out>/<board folder>/')
+    .option('--jobs <n>', 'with --boards: reports built at once (default 2)')
     .option('-o, --out <dir>', 'output folder (default: ./out)')
     .option('-f, --format <formats>', 'what to make: html, pdf or html,pdf', 'html,pdf')
     .option('--browser <path>', 'Chrome, Chromium or Edge to print with (default: found automatically)')
@@ -124,7 +127,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void, argv: readonly
     .option('--draft', 'build even with placeholder text ("To write:") or unwritten sections, marking every page DRAFT (files named -draft)')
     .addOption(strictOption())
     .addOption(quietOption())
-    .action(async (year: string | undefined, opts: { data?: string; out?: string; format?: string; browser?: string; edition?: string; suppressThreshold?: string; all?: boolean; draft?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (year: string | undefined, opts: { data?: string; out?: string; format?: string; browser?: string; edition?: string; suppressThreshold?: string; all?: boolean; boards?: string[]; jobs?: string; draft?: boolean; strict?: boolean; quiet?: boolean }) => {
       const { buildCommand } = await import('./commands/build.js');
       setCode(await buildCommand(year, opts, io));
     });

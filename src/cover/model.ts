@@ -1,7 +1,8 @@
 /**
  * Assemble stage for the cover paper: the board's words from cover-paper.yaml (Markdown rendered to safe
  * HTML, live figures resolved from the year's indicators), the headline figures table, and the
- * indicators that improved or worsened most. Everything a template shows is already formatted here.
+ * indicators that moved furthest for the better and for the worse. Every direction word comes from
+ * VERDICT_WORDS, the one vocabulary the glance page and the report's tables use. Everything a template shows is already formatted here.
  */
 import type { IndicatorReport } from '../indicators/types.js';
 import type { BoardData } from '../load/load-board.js';
@@ -98,10 +99,13 @@ export interface CoverPaperModel {
     count: number;
     /** "child protection plans, allegations …, child deaths, training and the board’s finances". */
     scope: string;
+    /** The headings of the two lists: the verdict words ("Better", "Worse"). */
+    betterHeading: string;
+    worseHeading: string;
     improvedEmpty: string;
     worsenedEmpty: string;
   };
-  /** The symbols beside the "improved most" and "worsened most" headings. */
+  /** The symbols beside the "Better" and "Worse" headings. */
   moverSymbols: { improved: string; worsened: string };
   /** The verdicts used in the paper, for the key. */
   key: { verdict: Verdict; word: string; meaning: string; symbol: string }[];
@@ -199,8 +203,10 @@ export function buildCoverPaperModel(board: BoardData, indicators: IndicatorRepo
       worsened: moverRows(movers.worsened),
       count: movers.count,
       scope,
-      improvedEmpty: `None of the figures for ${scope} that can be compared with ${previousYear} got better.`,
-      worsenedEmpty: `None of the figures for ${scope} that can be compared with ${previousYear} got worse.`,
+      betterHeading: VERDICT_WORDS.improved,
+      worseHeading: VERDICT_WORDS.worsened,
+      improvedEmpty: `None of the figures for ${scope} that can be compared with ${previousYear} changed for the ${VERDICT_WORDS.improved.toLowerCase()}.`,
+      worsenedEmpty: `None of the figures for ${scope} that can be compared with ${previousYear} changed for the ${VERDICT_WORDS.worsened.toLowerCase()}.`,
     },
     moverSymbols: { improved: verdictSymbol('improved'), worsened: verdictSymbol('worsened') },
     key: order.filter((v) => used.has(v)).map((v) => ({ verdict: v, word: VERDICT_WORDS[v], meaning: VERDICT_MEANINGS[v], symbol: verdictSymbol(v) })),

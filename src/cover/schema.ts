@@ -14,13 +14,13 @@ export const COVER_PAPER_FILE = 'cover-paper.yaml';
 export const INDICATOR_GROUPS = [...new Set(INDICATORS.map((d) => d.id.split('.')[0]!))] as [string, ...string[]];
 
 /**
- * Groups whose indicators may appear in "improved or worsened most": the partnership's own work. Context
+ * Groups whose indicators may appear in the "Better" and "Worse" lists: the partnership's own work. Context
  * figures (population, looked-after children, free school meals …) describe the area rather than how well
  * it is served, so a board adds `context` only if it wants them ranked too.
  */
 export const DEFAULT_MOVER_GROUPS: readonly string[] = INDICATOR_GROUPS.filter((g) => g !== 'context');
 
-/** How many indicators each of the "improved most" and "worsened most" lists shows by default. */
+/** How many indicators each of the "Better" and "Worse" lists shows by default. */
 export const DEFAULT_MOVER_COUNT = 3;
 
 /** Messages are predicates ("is required", "must be …"): findings put the setting's name in front. */
@@ -93,7 +93,7 @@ export const coverPaperSchema = z
     appendices: z.array(appendix, { error: 'must be a list of appendices' }).default([]),
     /** Indicator ids for the headline figures table, in order (default: DEFAULT_COVER_HEADLINE_IDS). */
     headlineFigures: z.array(text(), { error: 'must be a list of indicator ids' }).min(1, 'must list at least one indicator').optional(),
-    /** The "improved most" and "worsened most" lists. */
+    /** The "Better" and "Worse" lists of the figures that moved furthest. */
     movers: z
       .object({
         count: z

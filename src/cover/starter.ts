@@ -93,7 +93,7 @@ export function starterCoverPaperYaml(options: StarterOptions): string {
     ...DEFAULT_COVER_HEADLINE_IDS.map((id) => `#   - ${id}`),
     '',
     ...comment(
-      `The "improved most" and "worsened most" lists: how many of each, and which groups of indicators may appear (context figures describe the area, not how well it is served, so they are left out unless added). ` +
+      `The "Better" and "Worse" lists of the figures that moved furthest: how many of each, and which groups of indicators may appear (context figures describe the area, not how well it is served, so they are left out unless added). ` +
         `Last year, for comparison, is ${shiftYear(options.year, -1)}.`,
     ),
     '# movers:',

@@ -1,5 +1,6 @@
 /** `doctor`'s report for people (one line per check with ✓ or ✗, and the fix) and for machines (JSON). */
 import { Chalk } from 'chalk';
+import { oneLine } from '../findings.js';
 import type { DoctorReport } from './types.js';
 
 /** One line per check, a "Fix:" line under each that needs one, and a verdict. */
@@ -8,7 +9,7 @@ export function formatDoctorText(report: DoctorReport, colour: boolean): string 
   const lines: string[] = [];
   for (const check of report.checks) {
     const mark = check.status === 'pass' ? c.green('✓') : check.status === 'fail' ? c.red('✗') : c.dim('-');
-    lines.push(`${mark} ${c.bold(check.title)}: ${check.detail}`);
+    lines.push(`${mark} ${c.bold(check.title)}: ${oneLine(check.detail)}`);
     if (check.fix) lines.push(`    ${check.status === 'pass' ? 'Tip' : 'Fix'}: ${check.fix}`);
   }
   const failed = report.checks.filter((ch) => ch.status === 'fail').length;
@@ -21,12 +22,16 @@ export function formatDoctorText(report: DoctorReport, colour: boolean): string 
   return `${lines.join('\n')}\n`;
 }
 
+/** Version of the `doctor --format json` layout (schemas/doctor.schema.json); raised only when a field is removed or its meaning changes. */
+export const DOCTOR_JSON_SCHEMA_VERSION = 1;
+
 /** The report as stable JSON. */
 export function formatDoctorJson(report: DoctorReport): string {
   return `${JSON.stringify(
     {
+      schemaVersion: DOCTOR_JSON_SCHEMA_VERSION,
       ok: report.ok,
-      checks: report.checks.map((ch) => ({ id: ch.id, status: ch.status, title: ch.title, detail: ch.detail, fix: ch.fix ?? null })),
+      checks: report.checks.map((ch) => ({ id: ch.id, status: ch.status, title: ch.title, detail: oneLine(ch.detail), fix: ch.fix ?? null })),
     },
     null,
     2,

@@ -43,6 +43,11 @@ export const requirementSchema = z
     reference: z.string().min(1),
     /** False when the paragraph number could not be checked against the published text. */
     confirmed: z.boolean().default(true),
+    /**
+     * Where the wording (and, when confirmed, the paragraph) was read: one of the edition's `sources`, named
+     * by a part of its text. Every confirmed requirement of the shipped catalogue has one.
+     */
+    source: z.string().min(1).optional(),
     evidence: evidenceSchema,
   })
   .strict();
@@ -90,6 +95,10 @@ export function readCatalogue(dir: string = GUIDANCE_DIR): Map<string, GuidanceE
     for (const r of ed.requirements) {
       if (ids.has(r.id)) throw new Error(`guidance catalogue ${file}: requirement ${r.id} twice`);
       ids.add(r.id);
+      if (r.confirmed && r.source === undefined) throw new Error(`guidance catalogue ${file}: requirement ${r.id} is confirmed but names no source`);
+      if (r.source !== undefined && !ed.sources.some((s) => s.includes(r.source!))) {
+        throw new Error(`guidance catalogue ${file}: requirement ${r.id} cites "${r.source}", which is not in the file's sources`);
+      }
     }
     out.set(ed.edition, ed);
   }

@@ -7,7 +7,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { isSuppressed, NOT_PUBLISHED, suppressionNote, type DisclosureInfo } from '../disclosure/disclose-indicators.js';
 import { SUPPRESSED } from '../disclosure/suppress.js';
 import { csvDocument, type CsvValue } from '../io/csv-writer.js';
-import type { Finding } from '../findings.js';
+import { oneLine, type Finding } from '../findings.js';
 import type { YearComparison } from './diff.js';
 import { formatChange, formatIndicatorValue, publishedValue } from './format.js';
 import type { Change, ComparatorValue, Direction, IndicatorDef, IndicatorReport, IndicatorRow, IndicatorValue } from './types.js';
@@ -193,7 +193,7 @@ function jsonDisclosure(d: DisclosureInfo) {
 }
 
 function jsonFinding(f: Finding) {
-  return { code: f.code, severity: f.severity, file: f.file, row: f.row ?? null, column: f.column ?? null, value: f.value ?? null, message: f.message, hint: f.hint ?? null };
+  return { code: f.code, severity: f.severity, file: f.file, row: f.row ?? null, column: f.column ?? null, value: f.value ?? null, message: oneLine(f.message), hint: f.hint === undefined ? null : oneLine(f.hint) };
 }
 
 /** The `indicators --format json` document; with `options.disclosure`, the published indicators file. */

@@ -2,7 +2,8 @@
  * The `board.yaml` a new board starts with: every setting of the board configuration schema, each
  * explained in a comment, with the values a person must supply marked "To write:".
  */
-import { boardSections } from '../config/sections.js';
+import { boardSections, knownSection, PARTNERSHIP_SECTIONS, type SectionInfo } from '../config/sections.js';
+import type { BodyKind } from '../guidance/catalogue.js';
 import { TO_WRITE_PREFIX } from './placeholders.js';
 import { comment, yamlScalar } from './yaml-text.js';
 
@@ -12,23 +13,52 @@ export interface BoardYamlOptions {
   year: string;
   boardName?: string;
   area?: string;
+  /** A local safeguarding children board (the default) or a safeguarding partnership. */
+  kind?: BodyKind;
 }
 
-/** The board's name as `init` was told it (`--board-name`, else "<area> Safeguarding Children Board"), if it was. */
-export function givenBoardName(options: Pick<BoardYamlOptions, 'boardName' | 'area'>): string | undefined {
-  return options.boardName?.trim() || (options.area?.trim() ? `${options.area.trim()} Safeguarding Children Board` : undefined);
+/** The guidance edition a new folder of each kind answers to: the latest for its kind. */
+export const INIT_EDITION: Record<BodyKind, string> = { board: 'wt2015', partnership: 'wt2023' };
+
+/**
+ * The sections `init` lists for a kind of body, in order: a board's written sections, or a partnership's
+ * default sections (PARTNERSHIP_SECTIONS, in the order of the yearly report's requirements).
+ */
+export function initSections(kind: BodyKind = 'board'): SectionInfo[] {
+  return kind === 'partnership' ? PARTNERSHIP_SECTIONS.map((id) => knownSection(id)!) : boardSections();
+}
+
+/**
+ * The board's name as `init` was told it (`--board-name`, else "<area> Safeguarding Children Board", or
+ * "<area> Safeguarding Children Partnership" for a partnership), if it was.
+ */
+export function givenBoardName(options: Pick<BoardYamlOptions, 'boardName' | 'area' | 'kind'>): string | undefined {
+  const body = options.kind === 'partnership' ? 'Safeguarding Children Partnership' : 'Safeguarding Children Board';
+  return options.boardName?.trim() || (options.area?.trim() ? `${options.area.trim()} ${body}` : undefined);
 }
 
 /** The text of a new board's `board.yaml`. */
 export function boardYaml(options: BoardYamlOptions): string {
-  const area = options.area?.trim() || `${TO_WRITE_PREFIX} the local authority area the board covers, e.g. Calderdale`;
-  const name = givenBoardName(options) ?? `${TO_WRITE_PREFIX} the board's full name, e.g. Calderdale Safeguarding Children Board`;
-  const chair = `${TO_WRITE_PREFIX} the independent chair's name, as it is to be printed`;
+  const partnership = options.kind === 'partnership';
+  const body = partnership ? 'partnership' : 'board';
+  const area = options.area?.trim() || `${TO_WRITE_PREFIX} the local authority area the ${body} covers, e.g. Calderdale`;
+  const name =
+    givenBoardName(options) ??
+    `${TO_WRITE_PREFIX} the ${body}'s full name, e.g. Calderdale Safeguarding Children ${partnership ? 'Partnership' : 'Board'}`;
+  const chair = partnership
+    ? `${TO_WRITE_PREFIX} the name of the independent scrutineer (or chair) who signs the foreword, as it is to be printed`
+    : `${TO_WRITE_PREFIX} the independent chair's name, as it is to be printed`;
+  const partner = (what: string) => yamlScalar(`${TO_WRITE_PREFIX} ${what}`);
+  const edition = INIT_EDITION[options.kind ?? 'board'];
 
   const lines: string[] = [
     ...comment(
-      'Board configuration: who the board is, which sections its annual report has and in what order, and ' +
-        'how the report is published. It is shared by every year folder; the figures live in the year folders ' +
+      (partnership
+        ? 'Partnership configuration: who the safeguarding partnership is, which sections its yearly report has and ' +
+          'in what order, and how the report is published. '
+        : 'Board configuration: who the board is, which sections its annual report has and in what order, and ' +
+          'how the report is published. ') +
+        'It is shared by every year folder; the figures live in the year folders ' +
         '(like ' + options.year + '/) and in aggregates/.',
     ),
     '#',
@@ -47,10 +77,15 @@ export function boardYaml(options: BoardYamlOptions): string {
     '  # shortName: CSCB',
     ...comment('The local authority area the board covers; used in headings such as "children in Calderdale".', '  '),
     `  area: ${yamlScalar(area)}`,
-    ...comment('The independent chair, who publishes the report and signs the foreword.', '  '),
+    ...comment(
+      partnership
+        ? 'Who signs the foreword: the independent scrutineer, or the chair the partners have chosen.'
+        : 'The independent chair, who publishes the report and signs the foreword.',
+      '  ',
+    ),
     `  chair: ${yamlScalar(chair)}`,
     ...comment('The chair\'s title as printed under the foreword (default "Independent Chair").', '  '),
-    '  chairTitle: Independent Chair',
+    `  chairTitle: ${partnership ? 'Independent Scrutineer' : 'Independent Chair'}`,
     ...comment('Optional. The board business manager who prepares the report (named in the essential information).', '  '),
     '  # businessManager: Jo Bloggs',
     ...comment('Optional. A contact address for the report: use a shared mailbox rather than a person\'s own address.', '  '),
@@ -85,12 +120,24 @@ export function boardYaml(options: BoardYamlOptions): string {
     `    ${JSON.stringify(options.year)}:`,
     '      # presentedDate: 2014-09-25',
     '      # publishedDate: 2014-10-01',
-    '      # presentedTo: The Safeguarding Children Board; also the Health and Wellbeing Board',
-    '      # sentTo: [chief-executive, council-leader, police-crime-commissioner, hwb-chair]',
+    partnership
+      ? "      # presentedTo: The safeguarding partners' executive; also the Health and Wellbeing Board"
+      : '      # presentedTo: The Safeguarding Children Board; also the Health and Wellbeing Board',
+    ...comment(
+      'sentTo lists who the report was sent to, by the ids of the recipients the guidance edition names ' +
+        '(guidance: below; templates/guidance/<edition>.yaml); the guidance check warns until it lists them all.',
+      '      ',
+    ),
+    partnership ? '      # sentTo: [national-panel, what-works-centre]' : '      # sentTo: [chief-executive, council-leader, police-crime-commissioner, hwb-chair]',
     '',
     ...comment(
-      'The report\'s sections, in the order they are printed. Every section the tool knows is listed, in the ' +
-        'order of the reference report; delete a line to leave that section out, or move lines to reorder. ' +
+      'The report\'s sections, in the order they are printed. ' +
+        (partnership
+          ? 'These are the default sections of a partnership\'s yearly report, in the order of the requirements of ' +
+            'Working Together (docs/guidance.md); the last, appendix-guidance, is written by the tool from the guidance ' +
+            'check. Any section the tool knows may be added (see docs/sections.md); '
+          : 'Every section the tool knows is listed, in the order of the reference report; ') +
+        'delete a line to leave that section out, or move lines to reorder. ' +
         'Each section\'s commentary is written in ' + options.year + '/narrative/<section>.md. To print a section under ' +
         'your own title, write its entry with an id and a title instead of the plain id, like this:',
     ),
@@ -110,7 +157,7 @@ export function boardYaml(options: BoardYamlOptions): string {
     '#     appendix: true',
     'sections:',
   ];
-  for (const section of boardSections()) {
+  for (const section of initSections(options.kind)) {
     lines.push(...comment(`${section.title}${section.appendix ? ' (appendix)' : ''}: ${section.guidance}`, '  '));
     lines.push(`  - ${section.id}`);
   }
@@ -171,6 +218,15 @@ export function boardYaml(options: BoardYamlOptions): string {
     ),
     'template: default',
     '',
+    ...(partnership ? partnershipLines(partner, edition) : boardKindLines()),
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** The end of a board's board.yaml: its kind, a commented partnership example, and a commented guidance example. */
+function boardKindLines(): string[] {
+  return [
     ...comment('board for a local safeguarding children board; partnership for safeguarding partners\' arrangements.'),
     'kind: board',
     ...comment('A partnership names its three safeguarding partners and its relevant agencies:'),
@@ -197,11 +253,44 @@ export function boardYaml(options: BoardYamlOptions): string {
     '#       text: The report summarises the section 11 audit.',
     '#       reference: Board business plan, priority 2',
     '#       confirmed: true',
+    '#       source: Board business plan 2013-16',
     '#       evidence:',
     '#         sections: [section-11]',
     '#         returns: [section11]',
     '#         recipients: false',
+  ];
+}
+
+/**
+ * The end of a partnership's board.yaml: its kind, the three safeguarding partners (to write), the relevant
+ * agencies, and the guidance edition its yearly report answers to.
+ */
+function partnershipLines(partner: (what: string) => string, edition: string): string[] {
+  return [
+    ...comment('board for a local safeguarding children board; partnership for safeguarding partners\' arrangements.'),
+    'kind: partnership',
+    ...comment(
+      'The three safeguarding partners, as named in the published arrangements (Children Act 2004 as amended in ' +
+        '2017), and the relevant agencies the arrangements name. Printed in "Our safeguarding arrangements".',
+    ),
+    'partners:',
+    `  localAuthority: ${partner('the local authority, e.g. Kirklees Council')}`,
+    `  police: ${partner('the chief officer of police\'s force, e.g. West Yorkshire Police')}`,
+    `  health: ${partner('the integrated care board, e.g. West Yorkshire Integrated Care Board')}`,
+    ...comment('The relevant agencies, e.g. [Schools and colleges in Kirklees, Kirklees Probation Service]', '  '),
+    '  relevantAgencies: []',
     '',
-  );
-  return lines.join('\n');
+    ...comment(
+      'The statutory guidance the yearly report answers to (docs/guidance.md). validate warns about every ' +
+        'requirement of the edition the report does not meet, and the appendix-guidance section prints how the ' +
+        'report meets it. Editions for a partnership: wt2018, wt2023. Map your own sections to requirement ids, ' +
+        'or say why a requirement is unmet:',
+    ),
+    'guidance:',
+    `  edition: ${edition}`,
+    '#   sections:',
+    `#     our-year: [${edition}.publish]`,
+    '#   unmet:',
+    `#     ${edition}.recipients: The report went to the national panel only.`,
+  ];
 }

@@ -4,10 +4,9 @@
  */
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { boardSections } from '../config/sections.js';
 import { blankTemplate } from '../returns/blank-templates.js';
 import { COMPARATOR_COLUMNS, OTHER_FILES, PUBLISHED_FIGURES_COLUMNS, returnsFor } from '../returns/definitions.js';
-import { boardYaml, givenBoardName, type BoardYamlOptions } from './board-yaml.js';
+import { boardYaml, givenBoardName, initSections, type BoardYamlOptions } from './board-yaml.js';
 import { narrativePlaceholder } from './narrative-placeholder.js';
 import { recommendationsYaml } from './recommendations-yaml.js';
 import { yearGuide } from './year-guide.js';
@@ -19,22 +18,30 @@ export interface PlannedFile {
   content: string;
 }
 
-/** Every file of a new board folder for `options.year`, in the order they are reported. */
+/**
+ * Every file of a new board folder for `options.year`, in the order they are reported. A partnership's
+ * folder has the partnership's returns (with the practice-reviews return), its default sections' narrative
+ * and no recommendations file (its yearly report has no recommendations section).
+ */
 export function planBoardFolder(options: BoardYamlOptions): PlannedFile[] {
   const { year } = options;
+  const kind = options.kind ?? 'board';
   return [
     { path: OTHER_FILES.boardConfig, content: boardYaml(options) },
     { path: OTHER_FILES.publishedFigures, content: blankTemplate({ columns: PUBLISHED_FIGURES_COLUMNS }) },
     { path: OTHER_FILES.comparators, content: blankTemplate({ columns: COMPARATOR_COLUMNS }) },
-    { path: `${year}/README.md`, content: yearGuide(year) },
-    ...returnsFor('board').map((def) => ({ path: `${year}/${def.file}`, content: blankTemplate(def) })),
-    { path: `${year}/${OTHER_FILES.recommendations}`, content: recommendationsYaml(year) },
+    { path: `${year}/README.md`, content: yearGuide(year, kind) },
+    ...returnsFor(kind).map((def) => ({ path: `${year}/${def.file}`, content: blankTemplate(def) })),
+    ...(kind === 'board' ? [{ path: `${year}/${OTHER_FILES.recommendations}`, content: recommendationsYaml(year) }] : []),
     // The words of the cover paper, so `lscb-report cover` works on a new board (warning about each "To write:").
     { path: `${year}/cover-paper.yaml`, content: starterCoverPaperYaml({ year, boardName: givenBoardName(options) }) },
-    ...boardSections().map((section) => ({
-      path: `${year}/${OTHER_FILES.narrativeDir}/${section.id}.md`,
-      content: narrativePlaceholder(section, year),
-    })),
+    // Sections the tool writes itself (appendix-guidance) need no narrative.
+    ...initSections(kind)
+      .filter((section) => !section.generated)
+      .map((section) => ({
+        path: `${year}/${OTHER_FILES.narrativeDir}/${section.id}.md`,
+        content: narrativePlaceholder(section, year, kind),
+      })),
   ];
 }
 

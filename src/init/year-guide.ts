@@ -3,6 +3,7 @@
  * generated from the return definitions so it always says exactly what `validate` accepts.
  */
 import { KNOWN_SECTIONS } from '../config/sections.js';
+import type { BodyKind } from '../guidance/catalogue.js';
 import {
   COMPARATOR_COLUMNS,
   OTHER_FILES,
@@ -110,13 +111,13 @@ function columnsBlock(columns: readonly ColumnDef[], year: string): string[] {
 }
 
 /** The Markdown of `<year>/README.md`. */
-export function yearGuide(year: string): string {
+export function yearGuide(year: string, kind: BodyKind = 'board'): string {
   const fy = parseYear(year);
   if (!fy) throw new Error(`not a financial year: ${year}`);
   const lines: string[] = [
     `# Returns for ${year}: what to collect and how to fill it in`,
     '',
-    `This folder holds the board's data for the financial year ${year} (1 April to 31 March). It was made by`,
+    `This folder holds the ${kind === 'partnership' ? 'partnership' : 'board'}'s data for the financial year ${year} (1 April to 31 March). It was made by`,
     '`lscb-report init`, with a blank template for every return: a CSV file that has its header row and nothing',
     'else. Send each agency its template, put the completed file back here under the same name, and run',
     '',
@@ -144,10 +145,10 @@ export function yearGuide(year: string): string {
     '',
     '| file | return | one row per | collect it from |',
     '|---|---|---|---|',
-    ...returnsFor('board').map((d) => `| [${d.file}](#${d.id.toLowerCase()}) | ${cell(d.title)} | ${cell(d.grain.replace(/^one row per /, ''))} | ${cell(RETURN_SUPPLIERS[d.id])} |`),
+    ...returnsFor(kind).map((d) => `| [${d.file}](#${d.id.toLowerCase()}) | ${cell(d.title)} | ${cell(d.grain.replace(/^one row per /, ''))} | ${cell(RETURN_SUPPLIERS[d.id])} |`),
     '',
   ];
-  for (const def of returnsFor('board')) {
+  for (const def of returnsFor(kind)) {
     lines.push(
       `<a id="${def.id.toLowerCase()}"></a>`,
       '',
@@ -159,12 +160,16 @@ export function yearGuide(year: string): string {
       ...columnsBlock(def.columns, year),
     );
   }
+  if (kind === 'board') {
+    lines.push(
+      `## Recommendations: \`${OTHER_FILES.recommendations}\``,
+      '',
+      "The year's recommendations, grouped under the board's strategic objectives. The file explains itself in",
+      'its comments and has a complete example; replace the placeholder objective with your own.',
+      '',
+    );
+  }
   lines.push(
-    `## Recommendations: \`${OTHER_FILES.recommendations}\``,
-    '',
-    "The year's recommendations, grouped under the board's strategic objectives. The file explains itself in",
-    'its comments and has a complete example; replace the placeholder objective with your own.',
-    '',
     `## Narrative: \`${OTHER_FILES.narrativeDir}/<section>.md\``,
     '',
     "One Markdown file per report section, named after the section's id in `board.yaml`. Each starts as a note",

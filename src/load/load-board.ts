@@ -16,6 +16,7 @@ import {
   OTHER_FILES,
   PUBLISHED_FIGURES_COLUMNS,
   RETURNS,
+  alternativesOf,
   type ColumnDef,
   type ReturnId,
 } from '../returns/definitions.js';
@@ -471,7 +472,7 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
       if (def.partnershipOnly && board.config?.kind !== 'partnership') continue;
       // A board supplies a case-level return or the totals that stand in for it, not both.
       if (def.alternativeTo) continue;
-      const alternatives = RETURNS.filter((r) => r.alternativeTo === def.id);
+      const alternatives = alternativesOf(def.id);
       if (await anyExists(alternatives.map((r) => path.join(yearDir, r.file)))) continue;
       const affected = def.sections.filter((s) => sectionIds.has(s));
       findings.push({

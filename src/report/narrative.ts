@@ -303,7 +303,9 @@ function renderMarkdown(markdown: string, options: NarrativeRenderOptions): Rend
         if (text.trim() === '' && FRAGMENT.test(target)) return `\uE000${escapeHtml(target.slice(1))}\uE001`;
         if (!SAFE_LINK.test(target) && !FRAGMENT.test(target)) return text;
         const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
-        return `<a href="${escapeHtml(target)}"${titleAttr}>${text}</a>`;
+        // A link with no text would be announced as nothing: show where it goes (validate warns, link-text-empty).
+        const shown = text.trim() === '' ? escapeHtml(target.replace(/^mailto:/i, '')) : text;
+        return `<a href="${escapeHtml(target)}"${titleAttr}>${shown}</a>`;
       },
       image({ text }) {
         // The report loads nothing from outside; an image becomes its text alternative.

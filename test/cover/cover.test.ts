@@ -91,7 +91,7 @@ describe('lscb-report cover', () => {
     const t = text(html);
     expect(t).toContain('Child protection plans open at 31 March 217 237 down 20 (8.4%) Not judged');
     expect(t).toContain('Plans reviewed on time (%) 100.0% 97.8% up 2.2 percentage points');
-    expect(t).toMatch(/Worsened most Figure 2012-13 2011-12 Change LADO referrals concluded within one month \(%\) 82\.6% 89% down 6\.4 percentage points/);
+    expect(t).toMatch(/Worse Figure 2012-13 2011-12 Change LADO referrals concluded within one month \(%\) 82\.6% 89% down 6\.4 percentage points/);
     expect(t).toContain('Jane Booth , Independent Chair');
     expect(html).toContain('<title>Calderdale Safeguarding Children Board annual report 2012-13: cover paper for Calderdale Health and Wellbeing Board</title>');
     expect(html).not.toMatch(/<script|<link|src="http/i);

@@ -114,7 +114,7 @@ describeWithBrowser('glance and cover paper to PDF (real browser)', () => {
     const pages = Array.from({ length: cover.getPageCount() }, (_, i) => squash(pageText(file, i + 1)));
     const all = pages.join(' ');
     // pdftotext reads table cells in layout order, not row by row, so look for each cell.
-    for (const s of ['Child protection plans open at 31 March', '217', '237', 'down 20 (8.4%)', 'Improved most', 'Worsened most']) {
+    for (const s of ['Child protection plans open at 31 March', '217', '237', 'down 20 (8.4%)', 'Where the figures moved most', 'Better', 'Worse']) {
       expect(all).toContain(s);
     }
     expect(all).toContain('Plans reviewed on time (%) 100.0% 97.8% up 2.2 percentage points');

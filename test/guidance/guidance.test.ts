@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isWorkingDay, nonWorkingReason, workingDaysBetween } from '../../src/calendar/working-days.js';
 import { KNOWN_SECTIONS, PARTNERSHIP_SECTIONS } from '../../src/config/sections.js';
-import { catalogue } from '../../src/guidance/catalogue.js';
+import { catalogue, GUIDANCE_DIR, readCatalogue } from '../../src/guidance/catalogue.js';
 import { evaluateGuidance } from '../../src/guidance/evaluate.js';
 import { summarisePracticeReviews } from '../../src/guidance/practice-reviews.js';
 import { guidanceStatement } from '../../src/guidance/statement.js';
@@ -68,13 +68,55 @@ describe('the guidance catalogue', () => {
     expect([...editions.values()].map((e) => e.kind)).toEqual(['board', 'board', 'board', 'partnership', 'partnership']);
   });
 
-  it('marks every reference it could not confirm, and confirms Working Together 2015 chapter 3 paragraph 16', () => {
+  it('gives every requirement an id, its wording, a reference and evidence, with ids unique across editions', () => {
+    const seen = new Set<string>();
+    for (const e of editions.values()) {
+      for (const r of e.requirements) {
+        expect(r.id.startsWith(`${e.edition}.`), r.id).toBe(true);
+        expect(seen.has(r.id), r.id).toBe(false);
+        seen.add(r.id);
+        expect(r.text.length, r.id).toBeGreaterThan(20);
+        expect(r.reference, r.id).toMatch(/^(Chapter \d+|Children Act)/);
+        const ev = r.evidence;
+        expect(ev.sections.length + ev.returns.length + (ev.recipients ? 1 : 0), `${r.id} has no evidence`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('marks every reference it could not confirm, and cites a listed source for every confirmed one', () => {
     for (const e of editions.values()) {
       for (const r of e.requirements) {
         expect(r.confirmed === false, `${r.id}: ${r.reference}`).toBe(/not confirmed/.test(r.reference));
+        if (r.confirmed) {
+          expect(r.source, `${r.id} is confirmed without a source`).toBeDefined();
+          expect(r.reference, r.id).toMatch(/paragraph \d+/);
+        }
+        if (r.source !== undefined) expect(e.sources.some((s) => s.includes(r.source!)), `${r.id}: ${r.source}`).toBe(true);
       }
     }
-    expect(editions.get('wt2015')!.requirements.find((r) => r.id === 'wt2015.recipients')).toMatchObject({ reference: 'Chapter 3, paragraph 16', confirmed: true });
+    const confirmed = [...editions.values()].flatMap((e) => e.requirements.filter((r) => r.confirmed).map((r) => `${r.id}: ${r.reference}`));
+    expect(confirmed).toEqual(['wt2015.publish: Chapter 3, paragraph 16', 'wt2015.recipients: Chapter 3, paragraph 16']);
+    expect(editions.get('wt2015')!.requirements.find((r) => r.id === 'wt2015.recipients')!.source).toBe('Calderdale Health and Wellbeing Board cover report');
+  });
+
+  it('refuses a catalogue file whose confirmed requirement cites no source, or a source the file does not list', () => {
+    const dir = mkdtempSync(path.join(work, 'cat-'));
+    const base = readFileSync(path.join(GUIDANCE_DIR, 'wt2015.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'wt2015.yaml'), base.replace('    source: Calderdale Health and Wellbeing Board cover report\n', ''));
+    expect(() => readCatalogue(dir)).toThrow(/wt2015.publish is confirmed but names no source/);
+    writeFileSync(path.join(dir, 'wt2015.yaml'), base.replace('source: Calderdale Health and Wellbeing Board cover report', 'source: a page nobody read'));
+    expect(() => readCatalogue(dir)).toThrow(/cites "a page nobody read"/);
+  });
+
+  it('lists the partnership requirements the 2018 and 2023 guidance add to the yearly report', () => {
+    for (const ed of ['wt2018', 'wt2023']) {
+      const ids = editions.get(ed)!.requirements.map((r) => r.id.replace(`${ed}.`, ''));
+      expect(ids).toEqual(['publish', 'impact', 'training-impact', 'little-progress', 'reviews', 'feedback', 'recipients']);
+      expect(editions.get(ed)!.recipients.map((r) => [r.id, r.within, r.confirmed])).toEqual([
+        ['national-panel', 'within 7 days of publication', false],
+        ['what-works-centre', 'within 7 days of publication', false],
+      ]);
+    }
   });
 
   it('names only sections the tool knows as evidence, and the partnership defaults are known sections', () => {

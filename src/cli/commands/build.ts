@@ -51,6 +51,10 @@ export interface BuildOptions {
   draft?: boolean;
   /** Refuse to build when there is any warning. */
   strict?: boolean;
+  /** Board folders, or folders of board folders: build every year of every one (a region in one run). */
+  boards?: string[];
+  /** With `boards`: how many reports to build at once (default 2). */
+  jobs?: string;
   /** List errors only (the summary still counts the warnings). */
   quiet?: boolean;
 }
@@ -156,23 +160,36 @@ function caseRefFinding(what: string, ref: CaseRef, data: YearData): Finding {
   };
 }
 
-/** Run `build`; returns the exit code. */
 /** One browser for a whole run: launched on first use, relaunched if it died, closed once at the end. */
-class SharedBrowser {
+export class SharedBrowser {
   private session: BrowserSession | null = null;
   private path: string | null = null;
+  /** The launch in progress, so reports printing at once share one browser. */
+  private starting: Promise<BrowserSession> | null = null;
   /** How many times a browser was started in this run. */
   launches = 0;
 
-
   async get(executablePath: string): Promise<BrowserSession> {
+    if (this.starting !== null) {
+      const session = await this.starting.catch(() => null);
+      if (session !== null && session.isConnected && this.path === executablePath) return session;
+    }
     if (this.session && this.session.isConnected && this.path === executablePath) return this.session;
-    await this.close();
-    const { BrowserSession: Session } = await import('../../pdf/browser-session.js');
-    this.session = await Session.launch(executablePath);
-    this.path = executablePath;
-    this.launches++;
-    return this.session;
+    const starting = (async () => {
+      await this.close();
+      const { BrowserSession: Session } = await import('../../pdf/browser-session.js');
+      const session = await Session.launch(executablePath);
+      this.session = session;
+      this.path = executablePath;
+      this.launches++;
+      return session;
+    })();
+    this.starting = starting;
+    try {
+      return await starting;
+    } finally {
+      if (this.starting === starting) this.starting = null;
+    }
   }
 
   async close(): Promise<void> {
@@ -191,6 +208,13 @@ export async function buildCommand(yearArg: string | undefined, options: BuildOp
   // SIGINT/SIGTERM from here on end the run as an abort (exit 130/143), closing the browser.
   const stopHandling = handleStopSignals(io.stderr);
   try {
+    if (options.boards !== undefined) {
+      if (yearArg !== undefined) throw new CliError(`--boards builds every year of every board; leave out the year (got ${yearArg}).`, ExitCode.USAGE);
+      if (options.data !== undefined) throw new CliError('Give either --data (one board) or --boards (several), not both.', ExitCode.USAGE);
+      const { buildRegion } = await import('./build-region.js');
+      return await buildRegion(options.boards, options, io, shared);
+    }
+    if (options.jobs !== undefined) throw new CliError('--jobs applies to --boards only.', ExitCode.USAGE, 'Build several boards with --boards DIR --jobs N.');
     if (!options.all) {
       if (yearArg === undefined) throw new CliError('Which year? Give a year such as 2012-13, or --all for every year.', ExitCode.USAGE);
       return await buildYear(yearArg, options, io, shared);
@@ -240,7 +264,7 @@ export function summariseAll(built: readonly string[], failed: readonly string[]
   return `Built ${years(built)}${browser}; ${failed.length} failed: ${failed.join(', ')}. Their messages are above, under each year's heading.`;
 }
 
-async function buildYear(
+export async function buildYear(
   yearArg: string,
   options: BuildOptions,
   io: CliIo,

@@ -11,6 +11,8 @@ export interface InitOptions {
   year?: string;
   boardName?: string;
   area?: string;
+  /** `board` (the default) or `partnership`: a safeguarding partnership's yearly report under Working Together 2023. */
+  kind?: string;
   force?: boolean;
 }
 
@@ -18,6 +20,10 @@ export interface InitOptions {
 export async function initCommand(dirArg: string, options: InitOptions, io: CliIo, now: Date = new Date()): Promise<number> {
   const year = options.year === undefined ? lastCompletedYear(now) : requireYearLabel(options.year);
   const dir = path.resolve(io.cwd, dirArg);
+  const kind = options.kind ?? 'board';
+  if (kind !== 'board' && kind !== 'partnership') {
+    throw new CliError(`--kind must be board or partnership, not "${kind}".`, ExitCode.USAGE, 'Use --kind partnership for safeguarding partners\' arrangements; leave it out for a board.');
+  }
 
   const state = await folderState(dir);
   if (state === 'not-a-folder') {
@@ -33,7 +39,7 @@ export async function initCommand(dirArg: string, options: InitOptions, io: CliI
 
   let result;
   try {
-    result = await writeBoardFolder(dir, planBoardFolder({ year, boardName: options.boardName, area: options.area }));
+    result = await writeBoardFolder(dir, planBoardFolder({ year, boardName: options.boardName, area: options.area, kind }));
   } catch (error) {
     if (error instanceof ScaffoldWriteError) {
       throw new CliError(
@@ -48,7 +54,7 @@ export async function initCommand(dirArg: string, options: InitOptions, io: CliI
   const shown = path.relative(io.cwd, dir) || '.';
   const lines: string[] = [];
   if (result.created.length > 0) {
-    lines.push(`${state === 'not-empty' ? 'Added' : 'Created'} ${result.created.length} file${result.created.length === 1 ? '' : 's'} in ${shown} for ${year}:`);
+    lines.push(`${state === 'not-empty' ? 'Added' : 'Created'} ${result.created.length} file${result.created.length === 1 ? '' : 's'} in ${shown} for ${year}${kind === 'partnership' ? ' (a safeguarding partnership, Working Together 2023)' : ''}:`);
     lines.push(...result.created.map((f) => `  + ${f}`));
   } else {
     lines.push(`Nothing to add: ${shown} already has every file a board folder for ${year} needs.`);
