@@ -187,6 +187,8 @@ export interface ReportModel {
     businessManager: string;
     contactEmail: string;
     website: string;
+    /** A partnership's three statutory partners and its relevant agencies (board.yaml `partners`); null for a board. */
+    partners: { localAuthority: string; police: string; health: string; relevantAgencies: string[] } | null;
   };
   year: string;
   previousYear: string;
@@ -1132,6 +1134,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       contactEmail: config?.board.contactEmail ?? '',
       // board.yaml accepts any URL; only a web address becomes a link (never javascript: or data:).
       website: /^https?:\/\//i.test(config?.board.website ?? '') ? config!.board.website! : '',
+      partners: config?.kind === 'partnership' && config.partners ? { ...config.partners } : null,
     },
     year,
     previousYear: prev,
