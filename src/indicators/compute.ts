@@ -5,11 +5,11 @@
  * Everything here is pure except `loadAllYears`.
  */
 import { loadYear, type BoardData, type WithRow, type YearData } from '../load/load-board.js';
-import { LADO_TOTAL_BREAKDOWNS, OTHER_FILES, returnDef, type ReturnId } from '../returns/definitions.js';
+import { OTHER_FILES, alternativesOf, returnDef, type ReturnDef, type ReturnId } from '../returns/definitions.js';
 import { financeStatement } from '../returns/finance-statement.js';
 import { poundsOf } from '../returns/money.js';
-import type { CpPlanRow, LadoTotalRow, PublishedFigureRow } from '../returns/schemas.js';
-import { ladoTotals } from '../returns/lado-totals.js';
+import type { CpPlanRow, PublishedFigureRow, TotalsRow } from '../returns/schemas.js';
+import { entryCount, figureCount, readTotals } from '../returns/totals.js';
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
@@ -93,6 +93,7 @@ function computeCp(data: YearData, out: YearValues): void {
   const rows = data.returns.cpPlans;
   const cpIds = idsWithPrefix('cp.');
   if (!rows || rows.length === 0) {
+    if (computeFromTotals(data, 'cpPlans', out)) return;
     for (const id of cpIds) out.unavailable(id, returnUnavailable('cpPlans', y.label, rows));
     return;
   }
@@ -131,6 +132,12 @@ function computeCp(data: YearData, out: YearValues): void {
     out.count(d.id, byCategory.get(d.breakdownCode!) ?? 0, prov);
   }
 
+  cpRate(data, open.length, prov, out);
+}
+
+/** Plans open at 31 March per 10,000 children, from the open count and context.csv's child population. */
+function cpRate(data: YearData, open: number, prov: Provenance, out: YearValues): void {
+  const y = data.year;
   const context = data.returns.context;
   const population = context?.find((r) => r.measure === 'child_population_0_17');
   if (!context) {
@@ -141,8 +148,8 @@ function computeCp(data: YearData, out: YearValues): void {
     out.unavailable('cp.rate_per_10k', `the child population in context.csv for ${y.label} is ${population.value}, so there is no rate`);
   } else {
     out.set('cp.rate_per_10k', {
-      value: (open.length / population.value) * 10000,
-      numerator: open.length,
+      value: (open / population.value) * 10000,
+      numerator: open,
       denominator: population.value,
       provenance: { ...prov, source: `child population ${population.value} from ${y.label}/context.csv: ${population.source}` },
     });
@@ -152,12 +159,8 @@ function computeCp(data: YearData, out: YearValues): void {
 function computeLado(data: YearData, out: YearValues): void {
   const y = data.year;
   const rows = data.returns.ladoReferrals;
-  const totalRows = data.returns.ladoTotals;
-  if ((!rows || rows.length === 0) && totalRows && totalRows.length > 0) {
-    computeLadoFromTotals(data, totalRows, out);
-    return;
-  }
   if (!rows || rows.length === 0) {
+    if (computeFromTotals(data, 'ladoReferrals', out)) return;
     for (const id of idsWithPrefix('lado.')) out.unavailable(id, returnUnavailable('ladoReferrals', y.label, rows));
     return;
   }
@@ -186,33 +189,105 @@ function computeLado(data: YearData, out: YearValues): void {
   out.count('lado.over_1_month_both', over.filter((r) => r.policeInvolved && r.disciplinaryInvolved).length, prov);
 }
 
+/** The totals return standing in for a case-level return this year, when the case-level one has no rows. */
+export function totalsInUse(data: YearData, caseLevel: ReturnId): { def: ReturnDef; rows: readonly WithRow<TotalsRow>[] } | null {
+  const own = data.returns[caseLevel];
+  if (own && own.length > 0) return null;
+  for (const def of alternativesOf(caseLevel)) {
+    const rows = data.returns[def.id] as WithRow<TotalsRow>[] | null | undefined;
+    if (rows && rows.length > 0 && def.totals) return { def, rows };
+  }
+  return null;
+}
+
+/** True when an indicator id is one a totals return stands in for. */
+function coveredBy(def: ReturnDef, id: string): boolean {
+  return (def.totals?.covers ?? []).some((p) => id === p || (p.endsWith('.') && id.startsWith(p)));
+}
+
+/** Why a totals file gives no figure for an indicator: "the LADO totals for 2012-13 (lado-totals.csv) do not give referrals by source". */
+function totalsMissingReason(def: ReturnDef, year: string, id: string): string {
+  const figure = def.totals!.figures.find(
+    (x) => x.indicator === id || x.percentIndicator === id || (x.family !== undefined && id.startsWith(`${x.family}.`)),
+  ) ?? (id === 'cp.rate_per_10k' ? def.totals!.figures[0] : undefined);
+  const what = figure ? figure.label.replace(/\s*\([^)]*\)$/, '') : 'this figure';
+  return `the ${def.totals!.subject} totals for ${year} (${def.file}) do not give ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
+}
+
 /**
- * LADO figures from a totals file: the total and the breakdowns it gives, nothing else. Every figure it does
- * not give (other breakdowns, timeliness, work-based) is not available, with the reason.
+ * The figures of a return supplied as totals: what the file gives and nothing else. Every indicator of
+ * the return it stands in for that the file does not give is not available, with the reason. A part given
+ * as a percentage of its base is a count of that base (rounded), and says so; a percentage indicator
+ * given as a percentage keeps the precision it was written with. False when no totals file is in use.
  */
-function computeLadoFromTotals(data: YearData, totalRows: readonly LadoTotalRow[], out: YearValues): void {
+function computeFromTotals(data: YearData, caseLevel: ReturnId, out: YearValues): boolean {
+  const used = totalsInUse(data, caseLevel);
+  if (!used) return false;
   const y = data.year.label;
-  const file = `${y}/${returnDef('ladoTotals').file}`;
-  const t = ladoTotals(totalRows);
-  const given = [...t.breakdowns.keys()];
-  const only = given.length ? `by ${given.map((b) => LADO_TOTAL_BREAKDOWNS.find((x) => x.code === b)?.code ?? b).join(' and ')} only` : 'as a total only';
-  const reason = `the LADO return for ${y} was supplied as totals ${only} (${returnDef('ladoTotals').file})`;
-  for (const id of idsWithPrefix('lado.')) out.unavailable(id, reason);
-  if (t.total !== null) out.count('lado.referrals', t.total, { kind: 'supplied', file, source: 'total referrals received, as supplied' });
-  for (const [breakdown, counts] of t.breakdowns) {
-    const source = t.fromPercentages.has(breakdown)
-      ? `counts derived from the percentages supplied, of the total of ${t.total}`
-      : 'counts as supplied';
-    for (const d of INDICATORS.filter((x) => x.breakdownOf === `lado.${breakdown}`)) {
-      out.count(d.id, counts.get(d.breakdownCode!) ?? 0, { kind: 'supplied', file, source });
+  const def = used.def;
+  const file = `${y}/${def.file}`;
+  const t = readTotals(def, used.rows);
+  for (const d of INDICATORS) if (coveredBy(def, d.id)) out.unavailable(d.id, totalsMissingReason(def, y, d.id));
+  const baseWord = (code: string) => (code === 'total' ? 'total' : `${code} figure`);
+  const prov = (derived: boolean, base: string | undefined, plural = false, label?: string): Provenance => {
+    const n = base ? figureCount(t, base)?.count : undefined;
+    const from = plural ? 'counts derived from the percentages supplied' : 'a count derived from the percentage supplied';
+    return { kind: 'supplied', file, source: derived && base ? `${from}, of the ${baseWord(base)} of ${n}` : plural ? 'counts as supplied' : `${label ? `${label.charAt(0).toLowerCase()}${label.slice(1)}, ` : ''}as supplied` };
+  };
+  for (const figure of def.totals!.figures) {
+    if (figure.family) {
+      const parts = t.parts.get(figure.code);
+      if (!parts) continue;
+      const base = figure.base ? figureCount(t, figure.base) : null;
+      const counts = new Map<string, { count: number; derived: boolean }>();
+      for (const [code, e] of parts) {
+        const c = entryCount(t, e);
+        if (c) counts.set(code, c);
+      }
+      // A part given as a percentage of a base the file does not give cannot be counted: the breakdown is not available.
+      if (counts.size < parts.size) continue;
+      const derived = [...counts.values()].some((c) => c.derived);
+      for (const d of INDICATORS.filter((x) => x.breakdownOf === figure.family)) {
+        // Every case belongs to one part of a breakdown, so a code the file leaves out has none.
+        out.count(d.id, counts.get(d.breakdownCode!)?.count ?? 0, prov(derived, base ? figure.base : undefined, true));
+      }
+      continue;
+    }
+    const e = t.single.get(figure.code);
+    if (!e) continue;
+    const c = entryCount(t, e);
+    const base = figure.base ? figureCount(t, figure.base) : null;
+    if (figure.indicator && c) out.count(figure.indicator, c.count, prov(c.derived, figure.base, false, figure.label));
+    if (figure.percentIndicator) {
+      const pid = figure.percentIndicator;
+      const pdef = INDICATORS.find((d) => d.id === pid)!;
+      if (e.percent !== null) {
+        out.set(pid, {
+          value: e.percent,
+          ...(c && base && !c.derived ? { numerator: c.count, denominator: base.count } : base ? { denominator: base.count } : {}),
+          provenance: { kind: 'supplied', file, source: 'the percentage as supplied' },
+          // Written as 13.0 or 13, it is published at the catalogue's precision (13.0%); finer, as written.
+          ...(decimalsOf(e.percent) > pdef.decimals ? { decimals: Math.min(10, decimalsOf(e.percent)) } : {}),
+        });
+      } else if (c && base) {
+        out.percent(pid, c.count, base.count, { kind: 'supplied', file, source: `counts as supplied (${figure.code} of ${figure.base})` }, `the ${figure.base} figure in ${def.file} is 0, so there is no percentage`);
+      } else {
+        out.unavailable(pid, `${def.file} for ${y} gives the ${figure.code} figure but no count for its base (${baseWord(figure.base!)}), so there is no percentage`);
+      }
     }
   }
+  if (caseLevel === 'cpPlans') {
+    const open = figureCount(t, 'open');
+    if (open) cpRate(data, open.count, prov(false, undefined), out);
+  }
+  return true;
 }
 
 function computeCdop(data: YearData, out: YearValues): void {
   const y = data.year;
   const rows = data.returns.cdopCases;
   if (!rows || rows.length === 0) {
+    if (computeFromTotals(data, 'cdopCases', out)) return;
     for (const id of idsWithPrefix('cdop.')) out.unavailable(id, returnUnavailable('cdopCases', y.label, rows));
     return;
   }
@@ -235,7 +310,9 @@ function computeTraining(data: YearData, out: YearValues): void {
   const events = data.returns.trainingEvents;
   const eventIds = ['training.events', 'training.participants', ...INDICATORS.filter((d) => d.breakdownOf === 'training.type').map((d) => d.id)];
   if (!events || events.length === 0) {
-    for (const id of eventIds) out.unavailable(id, returnUnavailable('trainingEvents', y.label, events));
+    if (!computeFromTotals(data, 'trainingEvents', out)) {
+      for (const id of eventIds) out.unavailable(id, returnUnavailable('trainingEvents', y.label, events));
+    }
   } else {
     const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('trainingEvents').file}` };
     const inYearEvents = events.filter((r) => inYear(r.date, y));

@@ -9,12 +9,13 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { TimeoutError, type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { fillContentsPlaceholders, listContentsTargets, readDestinationPages } from './contents.js';
+import { fillContentsPlaceholders, listContentsPlaceholders, readDestinationPages } from './contents.js';
+import { patchContentsNumbers, type ContentsPlaceholder } from './contents-patch.js';
 import { registerCleanup } from '../io/stop-signals.js';
 import { PdfError } from './errors.js';
 import { loadPdf, saveWithMetadata, type PdfMetadata } from './metadata.js';
 import { repairOutlineTitles } from './outline.js';
-import { stampRunningHeads, type RunningHead } from './running-head.js';
+import { stampRunningHeads, type LeftHeader, type RunningHead } from './running-head.js';
 
 /** Default limit for one `print` call (all its passes together). */
 export const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
@@ -49,14 +50,21 @@ export interface LaunchOptions {
 
 /** What to print and the metadata to stamp on it. */
 export interface PrintOptions extends PdfMetadata {
-  /** Fill `.toc-page` placeholders with real page numbers (two passes; see `contents.ts`). */
+  /**
+   * Fill `.toc-page` placeholders with real page numbers: printed once, the numbers written into the PDF
+   * (`contents-patch.ts`); printed again with the numbers in the HTML only when that cannot be done exactly.
+   */
   fillContents?: boolean;
+  /** How to fill the contents: `patch` (the default, falling back to `reprint`) or always `reprint`. */
+  contentsMethod?: 'patch' | 'reprint';
   /** Time limit for this call, all passes included; defaults to the session's. */
   timeoutMs?: number;
   /** Aborts the print (e.g. on Ctrl-C); the call then rejects with `PdfError` reason `aborted`. */
   signal?: AbortSignal;
   /** Section titles to print at the top of each section's pages (see `running-head.ts`). */
   runningHeads?: readonly RunningHead[];
+  /** The top-left running header the page CSS prints, which the section titles keep clear of. */
+  runningHeader?: LeftHeader;
 }
 
 /** A printed document and what was learnt printing it. */
@@ -67,8 +75,12 @@ export interface PrintResult {
   contentsPages: Map<string, number>;
   /** URLs the page tried to load and was refused (anything but `data:`); empty for self-contained HTML. */
   blockedRequests: string[];
-  /** Browser passes used: 1, or 2 (occasionally 3) when filling in contents page numbers. */
+  /** Browser passes used: 1, or 2 (occasionally 3) when the contents numbers had to be printed from the HTML. */
   passes: number;
+  /** How the contents numbers were filled: written into the printed PDF, printed again, or none to fill. */
+  contents: 'patched' | 'reprinted' | 'none';
+  /** Why they could not be written into the PDF, when they were printed again instead. */
+  patchRefusal?: string;
 }
 
 type Guard = <T>(work: Promise<T>) => Promise<T>;
@@ -265,11 +277,14 @@ export class BrowserSession {
   }
 
   private async printPasses(html: string, options: PrintOptions, guard: Guard): Promise<PrintResult> {
-    const targets = options.fillContents === true ? listContentsTargets(html) : [];
+    const placeholders = options.fillContents === true ? listContentsPlaceholders(html) : [];
+    const targets = placeholders.map((p) => p.id);
+    const tryPatch = targets.length > 0 && options.contentsMethod !== 'reprint';
     const blocked = new Set<string>();
     let current = html;
+    let patchRefusal: string | undefined = options.contentsMethod === 'reprint' ? 'reprint asked for' : undefined;
     for (let pass = 1; ; pass++) {
-      const bytes = await this.renderOnce(current, guard, blocked);
+      const { bytes, aligns } = await this.renderOnce(current, guard, blocked, tryPatch && pass === 1);
       let doc;
       try {
         doc = await guard(loadPdf(bytes));
@@ -280,6 +295,7 @@ export class BrowserSession {
         });
       }
       const pages = readDestinationPages(doc);
+      let contents: PrintResult['contents'] = 'none';
       if (targets.length > 0) {
         const filled = fillContentsPlaceholders(html, pages);
         if (filled.missing.length > 0) {
@@ -288,6 +304,14 @@ export class BrowserSession {
             'contents-unresolved',
             `The contents list points at ${ids}, but no linked element with that id was found in the printed document.`,
           );
+        }
+        contents = 'reprinted';
+        if (aligns !== undefined) {
+          patchRefusal = patchContentsNumbers(doc, withAlignment(placeholders, aligns), pages) ?? undefined;
+          if (patchRefusal === undefined) {
+            contents = 'patched';
+            current = filled.html;
+          }
         }
         if (filled.html !== current) {
           if (pass >= MAX_CONTENTS_PASSES) {
@@ -302,14 +326,30 @@ export class BrowserSession {
         }
       }
       repairOutlineTitles(doc, current);
-      if (options.runningHeads !== undefined) await guard(stampRunningHeads(doc, pages, options.runningHeads));
+      if (options.runningHeads !== undefined) await guard(stampRunningHeads(doc, pages, options.runningHeads, options.runningHeader));
       const pdf = await guard(saveWithMetadata(doc, options));
-      return { pdf, pageCount: doc.getPageCount(), contentsPages: pages, blockedRequests: [...blocked], passes: pass };
+      return {
+        pdf,
+        pageCount: doc.getPageCount(),
+        contentsPages: pages,
+        blockedRequests: [...blocked],
+        passes: pass,
+        contents,
+        ...(contents === 'reprinted' && patchRefusal !== undefined ? { patchRefusal } : {}),
+      };
     }
   }
 
-  /** One browser pass: a fresh locked-down page, load the HTML, print, close the page whatever happens. */
-  private async renderOnce(html: string, guard: Guard, blocked: Set<string>): Promise<Uint8Array> {
+  /**
+   * One browser pass: a fresh locked-down page, load the HTML, print, close the page whatever happens.
+   * With `readAlignment`, also read how each contents placeholder is aligned in print (for the patch).
+   */
+  private async renderOnce(
+    html: string,
+    guard: Guard,
+    blocked: Set<string>,
+    readAlignment: boolean,
+  ): Promise<{ bytes: Uint8Array; aligns?: PlaceholderAlignment[] }> {
     const pagePromise = this.browser.newPage();
     try {
       const page = await guard(pagePromise);
@@ -327,7 +367,7 @@ export class BrowserSession {
       // JavaScript is off for the page's own scripts; DevTools evaluation (used here) still works.
       await step(page.setContent(html, { waitUntil: 'load', timeout: 0 }));
       await step(page.evaluate(() => document.fonts.ready.then(() => undefined)));
-      return await step(
+      const bytes = await step(
         page.pdf({
           format: 'A4',
           printBackground: true,
@@ -338,6 +378,18 @@ export class BrowserSession {
           timeout: 0,
         }),
       );
+      if (!readAlignment) return { bytes };
+      // The placeholders' alignment as printed (print styles), read after the print so it is not delayed.
+      await step(page.emulateMediaType('print'));
+      const aligns = await step(
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll('span.toc-page[data-toc-target]'), (e) => {
+            const style = getComputedStyle(e);
+            return { id: e.getAttribute('data-toc-target') ?? '', text: (e.textContent ?? '').trim(), align: style.textAlign, direction: style.direction };
+          }),
+        ),
+      );
+      return { bytes, aligns };
     } finally {
       await closePageQuietly(pagePromise);
     }
@@ -356,6 +408,34 @@ export class BrowserSession {
     }
     return new PdfError('print-failed', `The browser could not print the PDF: ${firstLine(error)}`, { cause: error });
   }
+}
+
+/** A contents placeholder as the browser laid it out for print. */
+interface PlaceholderAlignment {
+  id: string;
+  text: string;
+  align: string;
+  direction: string;
+}
+
+/**
+ * The placeholders with the side their text keeps to, when the browser's list is the same as the HTML's
+ * (same ids, same text, same order); otherwise every one is `other`, so only same-length numbers are written.
+ */
+function withAlignment(placeholders: ReadonlyArray<{ id: string; text: string }>, aligns: readonly PlaceholderAlignment[]): ContentsPlaceholder[] {
+  const same = aligns.length === placeholders.length && aligns.every((a, i) => a.id === placeholders[i]!.id && a.text === placeholders[i]!.text);
+  return placeholders.map((p, i) => {
+    const a = same ? aligns[i]! : undefined;
+    if (a === undefined) return { ...p, align: 'other' };
+    const rtl = a.direction === 'rtl';
+    const side =
+      a.align === 'right' || (a.align === 'end' && !rtl) || (a.align === 'start' && rtl)
+        ? 'right'
+        : a.align === 'left' || (a.align === 'start' && !rtl) || (a.align === 'end' && rtl) || (a.align === 'justify' && !rtl)
+          ? 'left'
+          : 'other';
+    return { ...p, align: side };
+  });
 }
 
 /** Let `data:` sub-resources through; refuse everything else, including any navigation away. */

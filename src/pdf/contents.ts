@@ -1,5 +1,6 @@
 /**
- * Contents page numbers, worked out from a printed PDF and written back into the HTML.
+ * Contents page numbers, worked out from a printed PDF. They are written into that PDF when that can be
+ * done exactly (`contents-patch.ts`, one print), else back into the HTML, which is printed again.
  *
  * Contract with the template: each contents entry is `<a href="#ID">Title</a>` plus a placeholder
  * `<span class="toc-page" data-toc-target="ID">00</span>` whose width does not depend on its text.
@@ -29,6 +30,16 @@ export function listContentsTargets(html: string): string[] {
     if (id !== null) ids.push(id);
   }
   return ids;
+}
+
+/** Every contents placeholder in `html`, in document order: its target ID and the text it shows. */
+export function listContentsPlaceholders(html: string): Array<{ id: string; text: string }> {
+  const out: Array<{ id: string; text: string }> = [];
+  for (const match of html.matchAll(PLACEHOLDER)) {
+    const id = placeholderTarget(match[1] ?? '');
+    if (id !== null) out.push({ id, text: decodeHtmlEntities(match[2] ?? '').trim() });
+  }
+  return out;
 }
 
 /** Replace each placeholder's text with its target's page number from `pages` (1-based). */

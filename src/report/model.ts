@@ -40,6 +40,8 @@ import {
   type ReturnId,
 } from '../returns/definitions.js';
 import { financeStatement } from '../returns/finance-statement.js';
+import { totalsInUse } from '../indicators/compute.js';
+import { entryCount, readTotals } from '../returns/totals.js';
 import { formatPence } from '../returns/money.js';
 import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
@@ -188,6 +190,8 @@ export interface ReportModel {
     businessManager: string;
     contactEmail: string;
     website: string;
+    /** A partnership's three statutory partners and its relevant agencies (board.yaml `partners`); null for a board. */
+    partners: { localAuthority: string; police: string; health: string; relevantAgencies: string[] } | null;
   };
   year: string;
   previousYear: string;
@@ -661,7 +665,23 @@ function training(ctx: Ctx): SectionData {
   const out = empty();
   const events = returnRows(ctx.data, 'trainingEvents');
   const eventsCaption = `Direct training events by type, ${ctx.year}`;
-  if ('reason' in events) {
+  const totals = totalsInUse(ctx.data, 'trainingEvents');
+  if (totals) {
+    // Supplied as totals: the tables the totals support, from them and nothing else.
+    out.tables.eventsByType = breakdownTable('table-training-events', eventsCaption, 'training.type', 'training.events', 'Type of event', ctx.f, { valueHeader: 'Events' });
+    const t = readTotals(totals.def, totals.rows);
+    const parts = [...(t.parts.get('agency')?.values() ?? [])].map((e) => [e.code!, entryCount(t, e)?.count ?? null] as const);
+    const agencyCaption = `Participants at direct training events by agency, ${ctx.year}`;
+    const reason = ctx.f.reason('training.participants') ?? `the training totals for ${ctx.year} (${totals.def.file}) give no participants by agency`;
+    if (parts.length === 0 || parts.some(([, n]) => n === null)) {
+      out.tables.byAgency = unavailableTable('table-training-agency', agencyCaption, parts.length ? `the training totals for ${ctx.year} give agency percentages without the participants they are of` : reason);
+      out.charts.byAgency = unavailableChart('chart-training-agency', agencyCaption, out.tables.byAgency.unavailable.replace(/^Not available: /, ''));
+    } else {
+      addAgencyFigures(out, ctx, parts as (readonly [string, number])[], agencyCaption);
+    }
+    for (const tb of Object.values(out.tables)) if (tb.available) tb.source = `Source: training as totals (${totals.def.file}), ${ctx.year}.`;
+    for (const c of Object.values(out.charts)) if (c.available) c.source = `Source: training as totals (${totals.def.file}), ${ctx.year}.`;
+  } else if ('reason' in events) {
     out.tables.eventsByType = unavailableTable('table-training-events', eventsCaption, events.reason);
   } else {
     const rows = TRAINING_TYPES.map((t) => {
@@ -680,38 +700,15 @@ function training(ctx: Ctx): SectionData {
 
   const attendance = returnRows(ctx.data, 'trainingAttendance');
   const agencyCaption = `Participants at direct training events by agency, ${ctx.year}`;
-  if ('reason' in attendance) {
+  if (totals) {
+    // The agency table and chart are built above, from the totals.
+  } else if ('reason' in attendance) {
     out.tables.byAgency = unavailableTable('table-training-agency', agencyCaption, attendance.reason);
     out.charts.byAgency = unavailableChart('chart-training-agency', agencyCaption, attendance.reason);
   } else {
     const byAgency = new Map<string, number>();
     for (const a of attendance.rows) byAgency.set(a.agency, (byAgency.get(a.agency) ?? 0) + a.participants);
-    const sorted = [...byAgency.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const total = sorted.reduce((a, [, n]) => a + n, 0);
-    out.tables.byAgency = table(
-      'table-training-agency',
-      agencyCaption,
-      [col('Agency', false), col('Participants'), col('Share of participants')],
-      sorted.map(([agency, n]) => [rowHeader(agency), num(count(n)), num(total > 0 ? `${formatNumber((100 * n) / total, 1)}%` : NOT_AVAILABLE)]),
-      { totals: [[rowHeader('Total'), num(count(total)), num(total > 0 ? '100.0%' : NOT_AVAILABLE)]] },
-    );
-    out.charts.byAgency = {
-      id: 'chart-training-agency',
-      available: true,
-      unavailable: '',
-      notes: [],
-      source: '',
-      placed: false,
-      spec: {
-        id: 'chart-training-agency',
-        title: `Take-up of direct training by agency, ${ctx.year} (number of participants)`,
-        description: `Bar chart of participants at direct training events by agency in ${ctx.year}: ${sorted.map(([a, n]) => `${a} ${count(n)}`).join('; ')}. The same figures are in the table that follows.`,
-        data: sorted.map(([label, value]) => ({ label, value })),
-        valueTitle: 'Participants',
-        categoryTitle: 'Agency',
-        orientation: 'horizontal',
-      },
-    };
+    addAgencyFigures(out, ctx, [...byAgency.entries()], agencyCaption);
   }
 
   const elearning = returnRows(ctx.data, 'elearning');
@@ -729,6 +726,36 @@ function training(ctx: Ctx): SectionData {
     );
   }
   return out;
+}
+
+/** The participants-by-agency table and chart, largest first. */
+function addAgencyFigures(out: SectionData, ctx: Ctx, byAgency: (readonly [string, number])[], agencyCaption: string): void {
+  const sorted = [...byAgency].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const total = sorted.reduce((a, [, n]) => a + n, 0);
+  out.tables.byAgency = table(
+    'table-training-agency',
+    agencyCaption,
+    [col('Agency', false), col('Participants'), col('Share of participants')],
+    sorted.map(([agency, n]) => [rowHeader(agency), num(count(n)), num(total > 0 ? `${formatNumber((100 * n) / total, 1)}%` : NOT_AVAILABLE)]),
+    { totals: [[rowHeader('Total'), num(count(total)), num(total > 0 ? '100.0%' : NOT_AVAILABLE)]] },
+  );
+  out.charts.byAgency = {
+    id: 'chart-training-agency',
+    available: true,
+    unavailable: '',
+    notes: [],
+    source: '',
+    placed: false,
+    spec: {
+      id: 'chart-training-agency',
+      title: `Take-up of direct training by agency, ${ctx.year} (number of participants)`,
+      description: `Bar chart of participants at direct training events by agency in ${ctx.year}: ${sorted.map(([a, n]) => `${a} ${count(n)}`).join('; ')}. The same figures are in the table that follows.`,
+      data: sorted.map(([label, value]) => ({ label, value })),
+      valueTitle: 'Participants',
+      categoryTitle: 'Agency',
+      orientation: 'horizontal',
+    },
+  };
 }
 
 function section11Overview(ctx: Ctx): TableModel {
@@ -1212,13 +1239,13 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const illustrative = illustrativeOf(config);
   placeFigures(sections, rendered, ctx);
   resolveReferences(sections, rendered);
-  addSources(sections, year, illustrative, f);
+  addSources(sections, year, illustrative, f, data);
   for (const s of sections) {
     for (const p of Object.values(s.placed)) {
       const home = p.table ?? p.chart;
       if (home && !home.source) {
         home.source =
-          sourceLine(home.id, year, p.chart ? chartCategories(p.chart.spec) : p.table!.id === 'table-lado-by-year' ? p.table!.rows.map((r) => r[0]!.text) : null) +
+          sourceLine(home.id, year, p.chart ? chartCategories(p.chart.spec) : p.table!.id === 'table-lado-by-year' ? p.table!.rows.map((r) => r[0]!.text) : null, data) +
           illustrativeLine(home.id, illustrative, f);
       }
     }
@@ -1244,6 +1271,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       contactEmail: config?.board.contactEmail ?? '',
       // board.yaml accepts any URL; only a web address becomes a link (never javascript: or data:).
       website: /^https?:\/\//i.test(config?.board.website ?? '') ? config!.board.website! : '',
+      partners: config?.kind === 'partnership' && config.partners ? { ...config.partners } : null,
     },
     year,
     previousYear: prev,
@@ -1433,9 +1461,11 @@ const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; yea
 };
 
 /** "Source: LADO referrals return (lado-referrals.csv), 2007-08 to 2012-13; earlier years as published." */
-function sourceLine(id: string, year: string, seriesYears: string[] | null): string {
-  const src = FIGURE_SOURCES[id];
-  if (!src) return '';
+function sourceLine(id: string, year: string, seriesYears: string[] | null, data?: YearData): string {
+  const found = FIGURE_SOURCES[id];
+  if (!found) return '';
+  // A return supplied as totals is the source of the figures it gave.
+  const src = data && found.returns ? { ...found, returns: [...new Set(found.returns.map((r) => totalsInUse(data, r)?.def.id ?? r))] } : found;
   // "Training events" → "training events", but "LADO referrals" keeps its capitals.
   const lowerFirst = (t: string) => (/^[A-Z][a-z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
   const what = src.other ?? (src.returns ?? []).map((r) => `${lowerFirst(returnDef(r).title)} return (${returnDef(r).file})`).join(' and ');
@@ -1468,16 +1498,16 @@ function illustrativeLine(id: string, decl: IllustrativeFigures | null, f: Figur
 }
 
 /** Give every available built-in table and chart its source line. */
-function addSources(sections: SectionModel[], year: string, decl: IllustrativeFigures | null, f: Figures): void {
+function addSources(sections: SectionModel[], year: string, decl: IllustrativeFigures | null, f: Figures, data?: YearData): void {
   for (const s of sections) {
     for (const t of Object.values(s.tables)) {
       if (!t.available || t.source) continue;
       const years = t.id === 'table-lado-by-year' ? t.rows.map((r) => r[0]!.text) : null;
-      t.source = sourceLine(t.id, year, years) + illustrativeLine(t.id, decl, f);
+      t.source = sourceLine(t.id, year, years, data) + illustrativeLine(t.id, decl, f);
     }
     for (const c of Object.values(s.charts)) {
       if (!c.available || c.source) continue;
-      c.source = sourceLine(c.id, year, chartCategories(c.spec)) + illustrativeLine(c.id, decl, f);
+      c.source = sourceLine(c.id, year, chartCategories(c.spec), data) + illustrativeLine(c.id, decl, f);
     }
   }
 }

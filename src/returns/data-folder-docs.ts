@@ -85,6 +85,7 @@ export const BOARD_SETTING_DOCS: Record<string, string> = {
   'guidance.requirements[].id': 'Its id: lower-case letters, digits, dots and hyphens, not used by the edition.',
   'guidance.requirements[].text': 'What is required, in short.',
   'guidance.requirements[].reference': 'Where the requirement comes from (document, chapter, paragraph).',
+  'guidance.requirements[].source': 'Where the wording (and, when confirmed, the paragraph) was read: the document, named as the edition names its sources.',
   'guidance.requirements[].confirmed': 'Whether the reference has been checked against the source (default `true`).',
   'guidance.requirements[].evidence': 'What shows it is met; every kind given must be satisfied.',
   'guidance.requirements[].evidence.sections': 'Section ids: any one of them in the report with its narrative written.',
@@ -295,6 +296,16 @@ export function renderDataFolderDocs(): string {
     if (def.caseLevel) out.push('This is a case-level return: people appear only as pseudonymous references.');
     out.push('');
     out.push(...columnTable(def.columns));
+    if (def.totals) {
+      const standsIn = (def.alternativeTo ?? []).map((id) => `\`${RETURNS.find((r) => r.id === id)!.file}\``).join(' and ');
+      out.push('', `It stands in for ${standsIn} when the board holds only totals: give one or the other. Each row gives one figure (Breakdown) or one part of a breakdown (Breakdown and Code), as a Count or as a Percent of its base. A percentage of a count figure is turned into a count of its base, rounded, and the report says so; a figure that is itself a percentage keeps the precision it was written with. Every indicator the file does not give is "not available", never 0. When the case-level return is given too, the report uses its rows and \`totals-agree\` checks that the two agree.`, '');
+      out.push('| Breakdown | what it counts | base | gives |', '|---|---|---|---|');
+      for (const x of def.totals.figures) {
+        const gives = [x.indicator, x.percentIndicator, x.family ? `${x.family}.<code>` : undefined].filter(Boolean).map((i) => `\`${i}\``).join(', ') || (x.freeCodes ? 'the agency table and chart' : 'the base of a percentage');
+        const codes = x.codes ? ` Codes: ${x.codes.map((c) => `\`${c.code}\``).join(', ')}.` : x.freeCodes ? ' Code: the name, in the board\'s own words.' : '';
+        out.push(`| \`${x.code}\` | ${cell(x.label)}${x.addsUp ? ' (the parts add up to the base)' : ''}.${codes} | ${x.base ? `\`${x.base}\`` : ''} | ${gives} |`);
+      }
+    }
   }
 
   out.push('', `### \`<year>/${OTHER_FILES.recommendations}\``, '', 'The recommendations of the year, grouped by strategic objective. Unknown fields are errors.', '');

@@ -142,13 +142,16 @@ export interface PracticeReviewRow {
   reviewPublished: string | null;
 }
 
-/** One figure of a LADO totals file. */
-export interface LadoTotalRow {
+/** One figure of a totals file (LADO, child protection, child deaths, training). */
+export interface TotalsRow {
   breakdown: string;
   code: string | null;
   count: number | null;
   percent: number | null;
 }
+
+/** One figure of a LADO totals file. */
+export type LadoTotalRow = TotalsRow;
 
 /** A figure published for a year, supplied as an aggregate. */
 export interface PublishedFigureRow {
@@ -186,7 +189,10 @@ export interface RowTypes {
   boardMembers: BoardMemberRow;
   section11: Section11Row;
   practiceReviews: PracticeReviewRow;
-  ladoTotals: LadoTotalRow;
+  ladoTotals: TotalsRow;
+  cpTotals: TotalsRow;
+  cdopTotals: TotalsRow;
+  trainingTotals: TotalsRow;
 }
 
 /** Issue params the loader reads back. */

@@ -7,7 +7,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession, type PrintOptions, type PrintResult } from '../../src/pdf/browser-session.js';
 import { PdfError } from '../../src/pdf/errors.js';
-import { describeWithBrowser, pageText, pdfInfo, savePdf, scratchDir, testBrowserPath } from './support.js';
+import { describeWithBrowser, pageText, pdfInfo, savePdf, scratchDir, testBrowserPath, wordBoxes } from './support.js';
 
 const FIXTURE = readFileSync(new URL('./fixtures/report-with-contents.html', import.meta.url), 'utf8');
 
@@ -62,10 +62,19 @@ describeWithBrowser('BrowserSession with a real browser', () => {
       file = savePdf(scratch.dir, 'report.pdf', result.pdf);
     });
 
-    it('prints every page, in two passes', () => {
+    it('prints every page once, writing the contents numbers into the printed PDF', () => {
       expect(result.pageCount).toBe(6);
       expect(pdfInfo(file)['Pages']).toBe('6');
-      expect(result.passes).toBe(2);
+      expect({ passes: result.passes, contents: result.contents, refusal: result.patchRefusal }).toEqual({ passes: 1, contents: 'patched', refusal: undefined });
+    });
+
+    it('reads exactly as the same report printed again with the numbers in the HTML', async () => {
+      const reprinted = await session.print(FIXTURE, { ...META, fillContents: true, contentsMethod: 'reprint' });
+      expect({ passes: reprinted.passes, contents: reprinted.contents }).toEqual({ passes: 2, contents: 'reprinted' });
+      const other = savePdf(scratch.dir, 'reprinted.pdf', reprinted.pdf);
+      expect(reprinted.pageCount).toBe(result.pageCount);
+      for (let n = 1; n <= result.pageCount; n++) expect({ page: n, text: pageText(file, n) }).toEqual({ page: n, text: pageText(other, n) });
+      expect(wordBoxes(file, 2)).toEqual(wordBoxes(other, 2));
     });
 
     it('puts each heading on the page the page map says, and nowhere else', () => {
@@ -132,6 +141,27 @@ describeWithBrowser('BrowserSession with a real browser', () => {
         await other.close();
       }
     });
+  });
+
+  it('prints again with the numbers in the HTML when a shorter number cannot be placed exactly (centred)', async () => {
+    const html = FIXTURE.replace('text-align: right;', 'text-align: center;');
+    const r = await session.print(html, { ...META, fillContents: true });
+    expect({ passes: r.passes, contents: r.contents }).toEqual({ passes: 2, contents: 'reprinted' });
+    expect(r.patchRefusal).toContain('neither right- nor left-aligned');
+    const file = savePdf(scratch.dir, 'centred.pdf', r.pdf);
+    const contents = squash(pageText(file, 2));
+    for (const entry of ENTRIES) expect(contents).toContain(`${entry.title} ${entry.page}`);
+  });
+
+  it('prints again when a digit the numbers need is drawn nowhere else in that font (not in the embedded subset)', async () => {
+    // Without the footer's "Page 1" … "Page 6", the digits 3 to 6 appear nowhere in the sans-serif font.
+    const html = FIXTURE.replace(' font-family: sans-serif; }', ' font-family: serif; }');
+    const r = await session.print(html, { ...META, fillContents: true });
+    expect({ passes: r.passes, contents: r.contents }).toEqual({ passes: 2, contents: 'reprinted' });
+    expect(r.patchRefusal).toMatch(/^the digit \d is not in the embedded font$/);
+    const file = savePdf(scratch.dir, 'no-digits.pdf', r.pdf);
+    const contents = squash(pageText(file, 2));
+    for (const entry of ENTRIES) expect(contents).toContain(`${entry.title} ${entry.page}`);
   });
 
   it('fails with "contents-unresolved" when a contents entry points at an id that is not there', async () => {

@@ -74,3 +74,15 @@ function run(command: string, args: string[]): string {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
 }
+
+/**
+ * Every word of one page with its box, rounded to 0.1 pt (`pdftotext -bbox`): where the text sits, to
+ * compare two printings of the same page. The browser places a right-aligned digit within a few
+ * thousandths of a point of where a wider number's last digit was, so finer figures would differ.
+ */
+export function wordBoxes(file: string, page: number): string[] {
+  const xml = run('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-']);
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+    (m) => `${m[5]} ${[m[1], m[2], m[3], m[4]].map((v) => Number(v).toFixed(1)).join(' ')}`,
+  );
+}

@@ -88,6 +88,7 @@ export const FINDING_CODES: FindingCodeInfo[] = [
   c('unknown-reference', 'error', 'rule', 'A row refers to something missing from the return it points to, such as attendance for an event that is not in the training events return.'),
   c('total-mismatch', 'error', 'rule', 'A stated total differs from the sum of its rows (event participants, e-learning Total, finance totals). The message gives both and the difference.'),
   c('total-missing', 'error', 'rule', 'A totals file (such as lado-totals.csv) has no total row with a count, so its parts have nothing to add up to.'),
+  c('totals-disagree', 'error', 'rule', 'A return is supplied both as case-level rows and as totals, and a figure of the totals file differs from the one the rows give. The message gives both.'),
   c('carry-forward-mismatch', 'error', 'rule', 'The stated carry forward is not income minus expenditure. The message gives both and the difference.'),
   c('reserves-mismatch', 'error', 'rule', 'A stated contribution from reserves or surplus added to reserves is not the difference between expenditure and income, or closing reserves are not opening reserves plus that balance.'),
   c('partner-missing', 'error', 'rule', 'A contribution line of the finance return does not name the partner that made it (the Partner column).'),

@@ -13,7 +13,6 @@ import { elearningTotal } from './elearning-total.js';
 import { endBeforeStart } from './end-before-start.js';
 import { financeTotals } from './finance-totals.js';
 import { ladoOutcome } from './lado-outcome.js';
-import { ladoTotalsCheck } from './lado-totals.js';
 import { linkText } from './link-text.js';
 import { narrativeFigures } from './narrative-figures.js';
 import { narrativeNumbers } from './narrative-numbers.js';
@@ -21,6 +20,7 @@ import { personalDataNarrative } from './personal-data-narrative.js';
 import { personalDataValues } from './personal-data-values.js';
 import { placeholders } from './placeholders.js';
 import { trainingTotals } from './training-totals.js';
+import { totalsAgree, totalsFiles } from './totals-files.js';
 import { uniqueValues } from './unique-values.js';
 
 /** Every check, in the order it runs. */
@@ -33,7 +33,8 @@ export const CHECKS: Check[] = [
   endBeforeStart,
   cpReviews,
   ladoOutcome,
-  ladoTotalsCheck,
+  totalsFiles,
+  totalsAgree,
   cdopStatus,
   trainingTotals,
   elearningTotal,
