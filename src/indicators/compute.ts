@@ -10,6 +10,7 @@ import { financeStatement } from '../returns/finance-statement.js';
 import { poundsOf } from '../returns/money.js';
 import type { CpPlanRow, PublishedFigureRow, TotalsRow } from '../returns/schemas.js';
 import { entryCount, figureCount, readTotals } from '../returns/totals.js';
+import { isNotRecorded } from '../returns/not-recorded.js';
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
@@ -82,6 +83,18 @@ class YearValues {
 
 const idsWithPrefix = (prefix: string) => INDICATORS.filter((d) => d.id.startsWith(prefix)).map((d) => d.id);
 
+/**
+ * Why a figure built from `rows` is not available when some of them say a column it needs was not
+ * recorded ("3 of the 144 referrals received in 2012-13 have Referral source not recorded"); null when
+ * every row records it.
+ */
+function notRecordedReason<T>(rows: readonly T[], key: keyof T & string, what: string, returnId: ReturnId): string | null {
+  const n = rows.filter((r) => isNotRecorded(r[key])).length;
+  if (n === 0) return null;
+  const header = returnDef(returnId).columns.find((c) => c.key === key)?.header ?? key;
+  return `${n} of the ${rows.length} ${what} have ${header} not recorded (${returnDef(returnId).file})`;
+}
+
 function countBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
@@ -104,9 +117,11 @@ function computeCp(data: YearData, out: YearValues): void {
   out.count('cp.plans_open_at_year_end', open.length, prov);
   out.count('cp.plans_started', started.length, prov);
   out.count('cp.plans_ended', ended.length, prov);
-  out.percent(
+  const previousUnknown = notRecordedReason(started, 'previousPlan', `plans started in ${y.label}`, 'cpPlans');
+  if (previousUnknown) out.unavailable('cp.second_or_subsequent_pct', previousUnknown);
+  else out.percent(
     'cp.second_or_subsequent_pct',
-    started.filter((r) => r.previousPlan).length,
+    started.filter((r) => r.previousPlan === true).length,
     started.length,
     prov,
     `no plans started in ${y.label}, so there is no percentage`,
@@ -128,8 +143,10 @@ function computeCp(data: YearData, out: YearValues): void {
     `no plan open on 31 March had lasted 3 months, so there is no percentage`,
   );
   const byCategory = countBy(open, (r) => r.category);
+  const categoryUnknown = notRecordedReason(open, 'category', `plans open at ${y.end}`, 'cpPlans');
   for (const d of INDICATORS.filter((x) => x.breakdownOf === 'cp.category')) {
-    out.count(d.id, byCategory.get(d.breakdownCode!) ?? 0, prov);
+    if (categoryUnknown) out.unavailable(d.id, categoryUnknown);
+    else out.count(d.id, byCategory.get(d.breakdownCode!) ?? 0, prov);
   }
 
   cpRate(data, open.length, prov, out);
@@ -174,19 +191,38 @@ function computeLado(data: YearData, out: YearValues): void {
     ['lado.outcome', 'outcome'],
   ] as const) {
     const counts = countBy(received, (r) => r[key]);
-    for (const d of INDICATORS.filter((x) => x.breakdownOf === family)) out.count(d.id, counts.get(d.breakdownCode!) ?? 0, prov);
+    const unknown = notRecordedReason(received, key, `referrals received in ${y.label}`, 'ladoReferrals');
+    for (const d of INDICATORS.filter((x) => x.breakdownOf === family)) {
+      if (unknown) out.unavailable(d.id, unknown);
+      else out.count(d.id, counts.get(d.breakdownCode!) ?? 0, prov);
+    }
   }
-  out.count('lado.work_based', received.filter((r) => r.workBased).length, prov);
-  out.count('lado.outside_work', received.filter((r) => !r.workBased).length, prov);
+  const workUnknown = notRecordedReason(received, 'workBased', `referrals received in ${y.label}`, 'ladoReferrals');
+  if (workUnknown) {
+    out.unavailable('lado.work_based', workUnknown);
+    out.unavailable('lado.outside_work', workUnknown);
+  } else {
+    out.count('lado.work_based', received.filter((r) => r.workBased === true).length, prov);
+    out.count('lado.outside_work', received.filter((r) => r.workBased === false).length, prov);
+  }
   // A referral is concluded when it has a conclusion date and is not recorded as outstanding.
   const concluded = received.filter((r) => r.outcome !== 'outstanding' && r.dateConcluded !== null);
   const within = concluded.filter((r) => r.dateConcluded! <= addMonths(r.dateReceived, 1));
   const over = concluded.filter((r) => r.dateConcluded! > addMonths(r.dateReceived, 1));
   out.percent('lado.concluded_within_1_month_pct', within.length, received.length, prov, `no referrals were received in ${y.label}, so there is no percentage`);
   out.count('lado.over_1_month', over.length, prov);
-  out.count('lado.over_1_month_police', over.filter((r) => r.policeInvolved && !r.disciplinaryInvolved).length, prov);
-  out.count('lado.over_1_month_disciplinary', over.filter((r) => !r.policeInvolved && r.disciplinaryInvolved).length, prov);
-  out.count('lado.over_1_month_both', over.filter((r) => r.policeInvolved && r.disciplinaryInvolved).length, prov);
+  const enquiriesUnknown =
+    notRecordedReason(over, 'policeInvolved', `referrals that took more than a month`, 'ladoReferrals') ??
+    notRecordedReason(over, 'disciplinaryInvolved', `referrals that took more than a month`, 'ladoReferrals');
+  const enquiries: [string, boolean, boolean][] = [
+    ['lado.over_1_month_police', true, false],
+    ['lado.over_1_month_disciplinary', false, true],
+    ['lado.over_1_month_both', true, true],
+  ];
+  for (const [id, police, disciplinary] of enquiries) {
+    if (enquiriesUnknown) out.unavailable(id, enquiriesUnknown);
+    else out.count(id, over.filter((r) => r.policeInvolved === police && r.disciplinaryInvolved === disciplinary).length, prov);
+  }
 }
 
 /** The totals return standing in for a case-level return this year, when the case-level one has no rows. */
@@ -298,9 +334,16 @@ function computeCdop(data: YearData, out: YearValues): void {
   out.count('cdop.deaths_notified', notified.length, prov);
   out.count('cdop.reviews_concluded', rows.filter(concludedInYear).length, prov);
   out.percent('cdop.notified_concluded_in_year_pct', concludedNotifiedInYear, notified.length, prov, `no deaths were notified in ${y.label}, so there is no percentage`);
-  out.count('cdop.considered_at_panel', notified.filter((r) => r.reviewStatus === 'deferred' || r.reviewStatus === 'concluded').length, prov);
-  out.count('cdop.deferred', notified.filter((r) => r.reviewStatus === 'deferred').length, prov);
-  out.count('cdop.not_yet_discussed', notified.filter((r) => r.reviewStatus === 'not-discussed').length, prov);
+  const statusUnknown = notRecordedReason(notified, 'reviewStatus', `deaths notified in ${y.label}`, 'cdopCases');
+  const byStatus: [string, (status: string) => boolean][] = [
+    ['cdop.considered_at_panel', (st) => st === 'deferred' || st === 'concluded'],
+    ['cdop.deferred', (st) => st === 'deferred'],
+    ['cdop.not_yet_discussed', (st) => st === 'not-discussed'],
+  ];
+  for (const [id, matches] of byStatus) {
+    if (statusUnknown) out.unavailable(id, statusUnknown);
+    else out.count(id, notified.filter((r) => matches(r.reviewStatus)).length, prov);
+  }
   out.count('cdop.concluded_notified_in_year', concludedNotifiedInYear, prov);
   out.count('cdop.concluded_notified_earlier', rows.filter((r) => concludedInYear(r) && r.dateNotified < y.start).length, prov);
 }
@@ -457,8 +500,14 @@ function computeBoardFormulas(board: BoardData, data: YearData, out: YearValues)
     const matches = (r: Record<string, unknown>) => {
       const v = r[key];
       if (f.code !== null) return v === f.code;
-      return v !== null && v !== undefined && v !== '' && v !== false;
+      return v !== null && v !== undefined && v !== '' && v !== false && !isNotRecorded(v);
     };
+    // A code or share counted over a column some rows did not record is not available, never a guess.
+    const unknown = f.code !== null || f.kind === 'share' ? rows.filter((r) => isNotRecorded(r[key])).length : 0;
+    if (unknown > 0) {
+      out.unavailable(def.id, `${unknown} of the ${rows.length} rows of ${f.ret.file} for ${y} have ${f.column.header} not recorded`);
+      continue;
+    }
     const n = rows.filter(matches).length;
     if (f.kind === 'count') out.count(def.id, n, prov);
     else out.percent(def.id, n, rows.length, prov, `${f.ret.file} for ${y} has no rows`);

@@ -159,7 +159,8 @@ function columnTable(columns: readonly ColumnDef[]): string[] {
     const required = col.required ? 'yes' : 'no';
     const description = `${col.description}${col.unique && !/unique/i.test(col.description) ? ' Unique in the file.' : ''}`;
     const example = col.example === '' ? '(empty)' : `\`${col.example}\``;
-    lines.push(`| ${cell(col.header)} | ${TYPE_WORDS[col.type]} | ${required} | ${cell(allowedWords(col))} | ${cell(example)} | ${cell(description)} |`);
+    const allowed = `${allowedWords(col)}${col.notRecorded ? '; or `not recorded`' : ''}`;
+    lines.push(`| ${cell(col.header)} | ${TYPE_WORDS[col.type]} | ${required} | ${cell(allowed)} | ${cell(example)} | ${cell(description)} |`);
   }
   for (const col of columns) {
     if (col.type !== 'enum' || (col.values ?? []).length <= 3) continue;

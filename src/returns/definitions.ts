@@ -35,6 +35,8 @@ export interface ColumnDef {
   blankMeans?: 'no';
   /** Must be unique within the file. */
   unique?: boolean;
+  /** Accepts "not recorded" (the agency did not record it): coded and yes/no columns of case-level returns. */
+  notRecorded?: boolean;
   description: string;
   example: string;
 }
@@ -455,6 +457,12 @@ export const RETURNS: ReturnDef[] = [
     ],
   },
 ];
+
+// In the case-level returns an agency may answer a coded or yes/no column with "not recorded".
+for (const def of RETURNS) {
+  if (!def.caseLevel || def.partnershipOnly) continue;
+  for (const col of def.columns) if ((col.type === 'enum' || col.type === 'yesno') && !col.blankMeans) col.notRecorded = true;
+}
 
 const f = (code: string, label: string, more: Omit<TotalsFigure, 'code' | 'label'> = {}): TotalsFigure => ({ code, label, ...more });
 

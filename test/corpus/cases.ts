@@ -1137,4 +1137,18 @@ export const CASES: CorpusCase[] = [
     expect: error('total-mismatch', `${Y}/training-totals.csv`, 3, 'Count', ['participants figure is 50', 'add up to 40']),
     exitCode: 1,
   },
+  {
+    name: 'not-recorded-valid',
+    problem: 'valid: a LADO referral whose source the agency did not record, written "not recorded"',
+    mutate: (b) => b.setCell(LADO, 2, 'Referral source', 'Not recorded'),
+    expect: null,
+    exitCode: 0,
+  },
+  {
+    name: 'not-recorded-misspelt',
+    problem: 'a coded cell with "not know" instead of a code or "not recorded"',
+    mutate: (b) => b.setCell(LADO, 2, 'Referral source', 'not know'),
+    expect: error('value-not-allowed', LADO, 2, 'Referral source'),
+    exitCode: 1,
+  },
 ];
