@@ -4,6 +4,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { narrativeLimitFinding } from './narrative-limits.js';
+import { BOARD_FIGURES_FILE, boardFiguresSchema, type BoardFigures } from '../report/figure-declarations.js';
 import { YAML_ALIAS_HINT, yamlValue } from './yaml-value.js';
 import { outsideBoardFinding, readBoardDir, readBoardFile, resolveInsideBoard } from '../io/board-path.js';
 import path from 'node:path';
@@ -66,6 +67,8 @@ export interface BoardData {
   formulas?: Map<string, BoardFormula>;
   /** Comparators declared with the board's own indicators in indicators.yaml. */
   declaredComparators?: DeclaredComparator[];
+  /** The board's own tables and charts, declared in tables.yaml (absent when there is no such file). */
+  figures?: BoardFigures;
   findings: Finding[];
 }
 
@@ -440,6 +443,14 @@ export async function loadBoard(dir: string): Promise<BoardData> {
     }
   }
 
+  // The board's own tables and charts, beside board.yaml (checked against the indicators by validate).
+  let figures: BoardFigures | undefined;
+  const figuresPath = path.join(dir, BOARD_FIGURES_FILE);
+  if (await exists(figuresPath)) {
+    const declared = await loadYaml(figuresPath, BOARD_FIGURES_FILE, boardFiguresSchema, findings);
+    if (declared) figures = { tables: declared.tables, charts: declared.charts, lineOf: await yamlLines(figuresPath) };
+  }
+
   return {
     dir,
     config,
@@ -451,6 +462,7 @@ export async function loadBoard(dir: string): Promise<BoardData> {
     ownIndicators: own.defs,
     formulas: own.formulas,
     declaredComparators: own.comparators,
+    ...(figures ? { figures } : {}),
     findings,
   };
 }

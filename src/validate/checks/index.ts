@@ -4,6 +4,7 @@ import { practiceReviews } from './practice-reviews.js';
 import { statutoryGuidance } from './statutory-guidance.js';
 import { aggregateFigures } from './aggregate-figures.js';
 import { boardAttendance } from './board-attendance.js';
+import { boardFigures } from './board-figures.js';
 import { cdopStatus } from './cdop-status.js';
 import { contextRanges } from './context-ranges.js';
 import { cpReviews } from './cp-reviews.js';
@@ -44,6 +45,7 @@ export const CHECKS: Check[] = [
   boardAttendance,
   aggregateFigures,
   narrativeFigures,
+  boardFigures,
   narrativeNumbers,
   practiceReviews,
   placeholders,
