@@ -8,14 +8,15 @@ import { loadYear, type BoardData, type WithRow, type YearData } from '../load/l
 import { OTHER_FILES, alternativesOf, returnDef, type ReturnDef, type ReturnId } from '../returns/definitions.js';
 import { financeStatement } from '../returns/finance-statement.js';
 import { poundsOf } from '../returns/money.js';
-import type { CpPlanRow, PublishedFigureRow, TotalsRow } from '../returns/schemas.js';
+import type { CpPlanRow, PublishedFigureRow, TotalsRow, TrainingCourseRow } from '../returns/schemas.js';
 import { entryCount, figureCount, readTotals } from '../returns/totals.js';
 import { isNotRecorded } from '../returns/not-recorded.js';
+import { notCollectedPhrase, notCollectedReturns } from '../returns/collection.js';
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
 import { BOARD_INDICATORS_FILE, ratioOrder } from './board-indicators.js';
-import { INDICATORS, catalogueOf, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
+import { COURSE_INDICATORS, INDICATORS, catalogueOf, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
 import { formatValue } from './format.js';
 import { decimalsOf, roundHalfAway } from './rounding.js';
 import { isElearningTotalRow } from '../validate/checks/elearning-total.js';
@@ -32,9 +33,13 @@ const RETURN_PHRASE: Partial<Record<ReturnId, string>> = {
   context: 'context figures return (context.csv)',
 };
 
-/** Why a return's figures are not available: not supplied (undefined) or unreadable (null). */
-function returnUnavailable(id: ReturnId, year: string, state: null | undefined | readonly unknown[]): string {
+/**
+ * Why a return's figures are not available: the board does not collect it (board.yaml), not supplied
+ * (undefined) or unreadable (null).
+ */
+function returnUnavailable(id: ReturnId, year: string, state: null | undefined | readonly unknown[], out?: YearValues): string {
   const phrase = RETURN_PHRASE[id] ?? `${returnDef(id).title} return`;
+  if (state === undefined && out?.notCollected.has(id)) return notCollectedPhrase(returnDef(id), out.boardName, out.notCollected.get(id) ?? null);
   // A return with a header and no rows is a blank template not yet filled in: not available, never 0.
   if (Array.isArray(state)) return `the ${phrase} for ${year} has no rows yet`;
   return state === undefined
@@ -53,6 +58,9 @@ class YearValues {
   constructor(
     readonly year: string,
     private readonly defs: readonly IndicatorDef[] = INDICATORS,
+    /** Returns the board declares it does not collect, with the reason it gives. */
+    readonly notCollected: ReadonlyMap<ReturnId, string | null> = new Map(),
+    readonly boardName?: string,
   ) {}
 
   set(id: string, v: Omit<IndicatorValue, 'id' | 'year'>): void {
@@ -68,6 +76,11 @@ class YearValues {
   percent(id: string, numerator: number, denominator: number, provenance: Provenance, emptyReason: string): void {
     if (denominator === 0) this.set(id, { value: null, numerator, denominator, provenance, reason: emptyReason });
     else this.set(id, { value: (numerator / denominator) * 100, numerator, denominator, provenance });
+  }
+
+  /** True when the id is in this board's catalogue. */
+  has(id: string): boolean {
+    return isKnownIndicatorId(id, this.defs);
   }
 
   unavailable(id: string, reason: string): void {
@@ -107,7 +120,7 @@ function computeCp(data: YearData, out: YearValues): void {
   const cpIds = idsWithPrefix('cp.');
   if (!rows || rows.length === 0) {
     if (computeFromTotals(data, 'cpPlans', out)) return;
-    for (const id of cpIds) out.unavailable(id, returnUnavailable('cpPlans', y.label, rows));
+    for (const id of cpIds) out.unavailable(id, returnUnavailable('cpPlans', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('cpPlans').file}` };
@@ -158,7 +171,7 @@ function cpRate(data: YearData, open: number, prov: Provenance, out: YearValues)
   const context = data.returns.context;
   const population = context?.find((r) => r.measure === 'child_population_0_17');
   if (!context) {
-    out.unavailable('cp.rate_per_10k', `the child population is needed for the rate and ${returnUnavailable('context', y.label, context)}`);
+    out.unavailable('cp.rate_per_10k', `the child population is needed for the rate and ${returnUnavailable('context', y.label, context, out)}`);
   } else if (!population) {
     out.unavailable('cp.rate_per_10k', `context.csv for ${y.label} gives no child population (child_population_0_17), which the rate needs`);
   } else if (population.value <= 0) {
@@ -178,7 +191,7 @@ function computeLado(data: YearData, out: YearValues): void {
   const rows = data.returns.ladoReferrals;
   if (!rows || rows.length === 0) {
     if (computeFromTotals(data, 'ladoReferrals', out)) return;
-    for (const id of idsWithPrefix('lado.')) out.unavailable(id, returnUnavailable('ladoReferrals', y.label, rows));
+    for (const id of idsWithPrefix('lado.')) out.unavailable(id, returnUnavailable('ladoReferrals', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('ladoReferrals').file}` };
@@ -324,7 +337,7 @@ function computeCdop(data: YearData, out: YearValues): void {
   const rows = data.returns.cdopCases;
   if (!rows || rows.length === 0) {
     if (computeFromTotals(data, 'cdopCases', out)) return;
-    for (const id of idsWithPrefix('cdop.')) out.unavailable(id, returnUnavailable('cdopCases', y.label, rows));
+    for (const id of idsWithPrefix('cdop.')) out.unavailable(id, returnUnavailable('cdopCases', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('cdopCases').file}` };
@@ -354,7 +367,7 @@ function computeTraining(data: YearData, out: YearValues): void {
   const eventIds = ['training.events', 'training.participants', ...INDICATORS.filter((d) => d.breakdownOf === 'training.type').map((d) => d.id)];
   if (!events || events.length === 0) {
     if (!computeFromTotals(data, 'trainingEvents', out)) {
-      for (const id of eventIds) out.unavailable(id, returnUnavailable('trainingEvents', y.label, events));
+      for (const id of eventIds) out.unavailable(id, returnUnavailable('trainingEvents', y.label, events, out));
     }
   } else {
     const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('trainingEvents').file}` };
@@ -366,7 +379,7 @@ function computeTraining(data: YearData, out: YearValues): void {
   }
   const courses = data.returns.elearning;
   if (!courses || courses.length === 0) {
-    out.unavailable('training.elearning_completions', returnUnavailable('elearning', y.label, courses));
+    out.unavailable('training.elearning_completions', returnUnavailable('elearning', y.label, courses, out));
   } else {
     const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('elearning').file}` };
     const total = courses.filter((r) => !isElearningTotalRow(r.course)).reduce((sum, r) => sum + r.completions, 0);
@@ -374,11 +387,57 @@ function computeTraining(data: YearData, out: YearValues): void {
   }
 }
 
+/** The year a course row describes: its Year, or the folder's year when blank. */
+export function courseYear(row: TrainingCourseRow, folderYear: string): string {
+  return row.year?.trim() || folderYear;
+}
+
+/**
+ * The course-level training figures of `year` from the course rows of one folder (its own year's, or the
+ * next year's file giving the year before). Sums over the courses with a figure; a figure no course gives
+ * is not available, never 0.
+ */
+function courseValues(rows: readonly TrainingCourseRow[], year: string, file: string): Omit<IndicatorValue, 'year'>[] {
+  const prov: Provenance = { kind: 'computed', file };
+  const sum = (id: string, key: 'runs' | 'places' | 'attended', delivery?: string): Omit<IndicatorValue, 'year'> => {
+    const of = rows.filter((r) => delivery === undefined || r.delivery === delivery);
+    const given = of.filter((r) => r[key] !== null);
+    if (given.length === 0) {
+      const what = delivery ? `${delivery} courses` : 'courses';
+      return { id, value: null, provenance: null, reason: of.length ? `${file} gives no ${returnDef('trainingCourses').columns.find((c) => c.key === key)!.header} for the ${what} of ${year}` : `${file} lists no ${what} for ${year}` };
+    }
+    const missing = of.length - given.length;
+    if (missing > 0 && key === 'attended') {
+      return { id, value: null, provenance: null, reason: `${missing} of the ${of.length} ${delivery ? `${delivery} ` : ''}courses of ${year} in ${file} give no Attended figure` };
+    }
+    return { id, value: given.reduce((a, r) => a + r[key]!, 0), provenance: prov };
+  };
+  return [
+    sum('training.courses_run', 'runs'),
+    sum('training.course_places', 'places'),
+    sum('training.course_attendances', 'attended'),
+    sum('training.course_attendances_face_to_face', 'attended', 'face-to-face'),
+    sum('training.course_attendances_elearning', 'attended', 'e-learning'),
+  ];
+}
+
+function computeCourses(data: YearData, out: YearValues): void {
+  if (!out.has('training.courses_run')) return;
+  const y = data.year.label;
+  const rows = data.returns.trainingCourses;
+  if (!rows || rows.length === 0) {
+    for (const d of COURSE_INDICATORS) out.unavailable(d.id, returnUnavailable('trainingCourses', y, rows, out));
+    return;
+  }
+  const file = `${y}/${returnDef('trainingCourses').file}`;
+  for (const v of courseValues(rows.filter((r) => courseYear(r, y) === y), y, file)) out.set(v.id, v);
+}
+
 function computeFinance(data: YearData, out: YearValues): void {
   const y = data.year;
   const rows = data.returns.finance;
   if (!rows || rows.length === 0) {
-    for (const id of idsWithPrefix('finance.')) out.unavailable(id, returnUnavailable('finance', y.label, rows));
+    for (const id of idsWithPrefix('finance.')) out.unavailable(id, returnUnavailable('finance', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('finance').file}` };
@@ -404,7 +463,7 @@ function computeContext(data: YearData, out: YearValues): void {
   for (const d of INDICATORS.filter((x) => x.id.startsWith('context.'))) {
     const measure = d.id.slice('context.'.length);
     if (!rows || rows.length === 0) {
-      out.unavailable(d.id, returnUnavailable('context', y.label, rows));
+      out.unavailable(d.id, returnUnavailable('context', y.label, rows, out));
       continue;
     }
     const row = rows.find((r) => r.measure === measure);
@@ -456,11 +515,12 @@ export function suppliedDecimals(def: IndicatorDef, value: number, written?: num
  * Values are unrounded. `board` is accepted so board-wide settings can shape computation; none do yet.
  */
 export function computeYear(board: BoardData, data: YearData): IndicatorValue[] {
-  const out = new YearValues(data.year.label, catalogueOf(board));
+  const out = new YearValues(data.year.label, catalogueOf(board), notCollectedReturns(board.config?.returns), board.config?.board.name);
   computeCp(data, out);
   computeLado(data, out);
   computeCdop(data, out);
   computeTraining(data, out);
+  computeCourses(data, out);
   computeFinance(data, out);
   computeContext(data, out);
   computeBoardFormulas(board, data, out);
@@ -485,7 +545,7 @@ function computeBoardFormulas(board: BoardData, data: YearData, out: YearValues)
     }
     const rows = data.returns[f.ret.id] as Record<string, unknown>[] | null | undefined;
     if (!rows || rows.length === 0) {
-      out.unavailable(def.id, returnUnavailable(f.ret.id, y, rows));
+      out.unavailable(def.id, returnUnavailable(f.ret.id, y, rows, out));
       continue;
     }
     const prov: Provenance = { kind: 'computed', file: `${y}/${f.ret.file}`, source: `${BOARD_INDICATORS_FILE} formula` };
@@ -661,6 +721,22 @@ export function buildIndicatorReport(board: BoardData, years: Map<string, YearDa
         value = absent(def.id, y, `there are no returns for ${y} and no published figure for it`);
       }
       series.get(def.id)!.set(y, value);
+    }
+  }
+
+  // A course return may give the year before its own (to compare two years): where that year has no
+  // figure of its own, the later folder's rows for it stand.
+  if (defs.some((d) => d.id === 'training.courses_run')) {
+    for (const y of allYears) {
+      const rows = years.get(y)?.returns.trainingCourses;
+      const prev = shiftYear(y, -1);
+      const earlier = rows?.filter((r) => courseYear(r, y) === prev) ?? [];
+      if (earlier.length === 0) continue;
+      for (const v of courseValues(earlier, prev, `${y}/${returnDef('trainingCourses').file}`)) {
+        const existing = series.get(v.id)!.get(prev);
+        if (existing && existing.value !== null) continue;
+        series.get(v.id)!.set(prev, { ...v, year: prev });
+      }
     }
   }
 

@@ -32,6 +32,7 @@ import {
   type Recommendations,
   type RowTypes,
 } from '../returns/schemas.js';
+import { collectedReturns, notCollectedReturns } from '../returns/collection.js';
 import { parseYear, type FinancialYear } from '../returns/year.js';
 import { columnLetter, type Finding } from '../findings.js';
 import { decodeUtf8, scanCsv, type RowSink } from './read-csv.js';
@@ -476,6 +477,7 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
   const columnLetters = new Map<string, Map<string, string>>(board.columnLetters ?? []);
   const sectionIds = new Set(board.sections.map((s) => s.id));
 
+  const notCollected = notCollectedReturns(board.config?.returns);
   for (const def of RETURNS) {
     const abs = path.join(yearDir, def.file);
     const rel = `${yearLabel}/${def.file}`;
@@ -484,6 +486,10 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
       if (def.partnershipOnly && board.config?.kind !== 'partnership') continue;
       // A board supplies a case-level return or the totals that stand in for it, not both.
       if (def.alternativeTo) continue;
+      // An optional return is missing only for a board that declares it collects it (board.yaml returns:).
+      if (def.optional && !collectedReturns(board.config?.returns).has(def.id)) continue;
+      // A return the board declares it does not collect (board.yaml returns:) is not missing.
+      if (notCollected.has(def.id)) continue;
       const alternatives = alternativesOf(def.id);
       if (await anyExists(alternatives.map((r) => path.join(yearDir, r.file)))) continue;
       const affected = def.sections.filter((s) => sectionIds.has(s));

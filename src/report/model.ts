@@ -36,12 +36,14 @@ import {
   LADO_SOURCES,
   PRACTICE_REVIEW_DECISIONS,
   TRAINING_TYPES,
+  TRAINING_DELIVERY,
   returnDef,
   type ReturnId,
 } from '../returns/definitions.js';
 import { financeStatement } from '../returns/finance-statement.js';
 import { totalsInUse } from '../indicators/compute.js';
 import { entryCount, readTotals } from '../returns/totals.js';
+import { collectedReturns, notCollectedPhrase, notCollectedReturns } from '../returns/collection.js';
 import { formatPence } from '../returns/money.js';
 import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
@@ -318,9 +320,12 @@ function unavailableChart(id: string, title: string, reason: string): ChartModel
 }
 
 /** Why a return's rows are not there: not supplied, or could not be read. */
-function returnRows<K extends ReturnId>(data: YearData, id: K): { rows: RowTypes[K][] } | { reason: string } {
+function returnRows<K extends ReturnId>(ctx: { data: YearData; board: BoardData }, id: K): { rows: RowTypes[K][] } | { reason: string } {
+  const data = ctx.data;
   const rows = data.returns[id];
   const def = returnDef(id);
+  const notCollected = notCollectedReturns(ctx.board.config?.returns);
+  if (rows === undefined && notCollected.has(id)) return { reason: `${notCollectedPhrase(def, ctx.board.config?.board.name, notCollected.get(id) ?? null)}.` };
   if (rows === undefined) return { reason: `the ${def.title.toLowerCase()} return (${def.file}) for ${data.year.label} was not supplied.` };
   if (rows === null) return { reason: `the ${def.title.toLowerCase()} return (${def.file}) for ${data.year.label} could not be read.` };
   return { rows: rows as RowTypes[K][] };
@@ -657,13 +662,13 @@ function localContext(ctx: Ctx): SectionData {
 }
 
 function returnReason(ctx: Ctx, id: ReturnId): string {
-  const r = returnRows(ctx.data, id);
+  const r = returnRows(ctx, id);
   return 'reason' in r ? r.reason : `no figures were supplied for ${ctx.year}.`;
 }
 
 function training(ctx: Ctx): SectionData {
   const out = empty();
-  const events = returnRows(ctx.data, 'trainingEvents');
+  const events = returnRows(ctx, 'trainingEvents');
   const eventsCaption = `Direct training events by type, ${ctx.year}`;
   const totals = totalsInUse(ctx.data, 'trainingEvents');
   if (totals) {
@@ -698,7 +703,7 @@ function training(ctx: Ctx): SectionData {
     });
   }
 
-  const attendance = returnRows(ctx.data, 'trainingAttendance');
+  const attendance = returnRows(ctx, 'trainingAttendance');
   const agencyCaption = `Participants at direct training events by agency, ${ctx.year}`;
   if (totals) {
     // The agency table and chart are built above, from the totals.
@@ -711,7 +716,7 @@ function training(ctx: Ctx): SectionData {
     addAgencyFigures(out, ctx, [...byAgency.entries()], agencyCaption);
   }
 
-  const elearning = returnRows(ctx.data, 'elearning');
+  const elearning = returnRows(ctx, 'elearning');
   const elCaption = `E-learning courses completed, ${ctx.year}`;
   if ('reason' in elearning) {
     out.tables.elearning = unavailableTable('table-training-elearning', elCaption, elearning.reason);
@@ -725,7 +730,72 @@ function training(ctx: Ctx): SectionData {
       { totals: [[rowHeader('Total'), num(count(courses.reduce((a, c) => a + c.completions, 0)))]] },
     );
   }
+  addCourseTables(out, ctx);
   return out;
+}
+
+/**
+ * The course-level training return (optional): the courses with their attendances or completions over the
+ * two years the board compares, and attendances by level. Nothing when the board neither collects nor
+ * supplies it.
+ */
+function addCourseTables(out: SectionData, ctx: Ctx): void {
+  const got = returnRows(ctx, 'trainingCourses');
+  const caption = `Training courses: attendances and completions, ${ctx.prev} and ${ctx.year}`;
+  const levelCaption = `Attendances and completions by level, ${ctx.prev} and ${ctx.year}`;
+  if ('reason' in got) {
+    if (ctx.data.returns.trainingCourses === undefined && !collectedReturns(ctx.board.config?.returns).has('trainingCourses')) return;
+    out.tables.courses = unavailableTable('table-training-courses', caption, got.reason);
+    out.tables.coursesByLevel = unavailableTable('table-training-courses-level', levelCaption, got.reason);
+    return;
+  }
+  const yearOf = (r: RowTypes['trainingCourses']) => r.year?.trim() || ctx.year;
+  const rows = got.rows.filter((r) => yearOf(r) === ctx.year || yearOf(r) === ctx.prev);
+  const withPrevious = rows.some((r) => yearOf(r) === ctx.prev);
+  const years = withPrevious ? [ctx.prev, ctx.year] : [ctx.year];
+  const keyOf = (r: RowTypes['trainingCourses']) => [r.course.trim(), r.level?.trim() ?? '', r.delivery].join('\u0000');
+  const courses = new Map<string, { course: string; level: string; delivery: string; attended: Map<string, number | null> }>();
+  for (const r of rows) {
+    const c = courses.get(keyOf(r)) ?? { course: r.course.trim(), level: r.level?.trim() ?? '', delivery: r.delivery, attended: new Map<string, number | null>() };
+    c.attended.set(yearOf(r), r.attended);
+    courses.set(keyOf(r), c);
+  }
+  const delivery = (code: string) => TRAINING_DELIVERY.find((d) => d.code === code)?.label ?? code;
+  const text = (n: number | null | undefined) => (n === null || n === undefined ? NOT_AVAILABLE : count(n));
+  const notes: string[] = [];
+  if ([...courses.values()].some((c) => years.some((y) => (c.attended.get(y) ?? null) === null))) {
+    notes.push('Not available: the course was not listed for that year, or its attendances were not given.');
+  }
+  const total = (y: string) => {
+    const v = [...courses.values()].map((c) => c.attended.get(y));
+    return v.some((n) => n === null || n === undefined) && !v.some((n) => typeof n === 'number') ? null : v.reduce<number>((a, n) => a + (n ?? 0), 0);
+  };
+  const totalText = (y: string) => (y === ctx.year ? ctx.f.text('training.course_attendances') : ctx.f.text('training.course_attendances', 'previous'));
+  const totalsFor = (y: string) => (ctx.f.def('training.course_attendances') ? totalText(y) : text(total(y)));
+  out.tables.courses = table(
+    'table-training-courses',
+    caption,
+    [col('Course', false), col('Level', false), col('Delivery', false), ...years.map((y) => col(y))],
+    [...courses.values()].map((c) => [rowHeader(c.course), cell(c.level), cell(delivery(c.delivery)), ...years.map((y) => num(text(c.attended.get(y))))]),
+    { totals: [[rowHeader('Total'), cell(''), cell(''), ...years.map((y) => num(totalsFor(y)))]], notes, compact: courses.size <= 22 },
+  );
+  const levels = new Map<string, Map<string, number>>();
+  for (const c of courses.values()) {
+    const level = c.level || 'No level given';
+    const byYear = levels.get(level) ?? new Map<string, number>();
+    for (const y of years) {
+      const n = c.attended.get(y);
+      if (typeof n === 'number') byYear.set(y, (byYear.get(y) ?? 0) + n);
+    }
+    levels.set(level, byYear);
+  }
+  out.tables.coursesByLevel = table(
+    'table-training-courses-level',
+    levelCaption,
+    [col('Level', false), ...years.map((y) => col(y))],
+    [...levels.entries()].map(([level, byYear]) => [rowHeader(level), ...years.map((y) => num(text(byYear.get(y))))]),
+    { totals: [[rowHeader('Total'), ...years.map((y) => num(totalsFor(y)))]] },
+  );
 }
 
 /** The participants-by-agency table and chart, largest first. */
@@ -760,7 +830,7 @@ function addAgencyFigures(out: SectionData, ctx: Ctx, byAgency: (readonly [strin
 
 function section11Overview(ctx: Ctx): TableModel {
   const caption = `Section 11 audit ${ctx.year}: overview by agency (✓ yes, blank no)`;
-  const audit = returnRows(ctx.data, 'section11');
+  const audit = returnRows(ctx, 'section11');
   if ('reason' in audit) return unavailableTable('table-section-11-overview', caption, audit.reason);
   return table(
     'table-section-11-overview',
@@ -781,7 +851,7 @@ function section11Overview(ctx: Ctx): TableModel {
 function section11(ctx: Ctx): SectionData {
   const out = empty();
   const caption = `Section 11 audit ${ctx.year}: summary`;
-  const audit = returnRows(ctx.data, 'section11');
+  const audit = returnRows(ctx, 'section11');
   if ('reason' in audit) {
     out.tables.summary = unavailableTable('table-section-11-summary', caption, audit.reason);
   } else {
@@ -815,7 +885,7 @@ function caseReviews(ctx: Ctx): SectionData {
     [rowHeader(`Reviews concluded at panel in ${ctx.year}`), num(f.text('cdop.reviews_concluded'))],
   ];
   // Split the reviews concluded in the year by the year the death was notified.
-  const cases = returnRows(ctx.data, 'cdopCases');
+  const cases = returnRows(ctx, 'cdopCases');
   const year = ctx.data.year;
   if (!('reason' in cases)) {
     const byYear = new Map<string, number>();
@@ -899,7 +969,7 @@ function priorityGroups(ctx: Ctx): SectionData {
 
 function boardEffectiveness(ctx: Ctx): SectionData {
   const caption = `Membership of the board, ${ctx.year}`;
-  const members = returnRows(ctx.data, 'boardMembers');
+  const members = returnRows(ctx, 'boardMembers');
   if ('reason' in members) return { tables: { membership: unavailableTable('table-board-membership', caption, members.reason) }, charts: {} };
   const withAttendance = members.rows.some((m) => m.meetingsHeld !== null);
   const columns = [col('Name', false), col('Job title', false), col('Agency', false)];
@@ -1014,7 +1084,7 @@ function allegations(ctx: Ctx): SectionData {
 
 function finance(ctx: Ctx): SectionData {
   const out = empty();
-  const lines = returnRows(ctx.data, 'finance');
+  const lines = returnRows(ctx, 'finance');
   const expCaption = `Expenditure, ${ctx.year} (£)`;
   const incCaption = `Contributions and other income, ${ctx.year} (£)`;
   const balCaption = `Balance carried forward from ${ctx.year} (£)`;
@@ -1123,7 +1193,7 @@ function theBoard(ctx: Ctx): SectionData {
  */
 function practiceReviews(ctx: Ctx): SectionData {
   const caption = 'Serious incidents notified to the Child Safeguarding Practice Review Panel';
-  const got = returnRows(ctx.data, 'practiceReviews');
+  const got = returnRows(ctx, 'practiceReviews');
   if ('reason' in got) return { tables: { summary: unavailableTable('table-practice-reviews', caption, got.reason) }, charts: {} };
   const y = parseYear(ctx.year)!;
   const s = summarisePracticeReviews(got.rows, y);
@@ -1439,6 +1509,8 @@ const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; yea
   'table-training-agency': { returns: ['trainingAttendance'], years: 'year' },
   'chart-training-agency': { returns: ['trainingAttendance'], years: 'year' },
   'table-training-elearning': { returns: ['elearning'], years: 'year' },
+  'table-training-courses': { other: 'training courses return (training-courses.csv)', years: 'both' },
+  'table-training-courses-level': { other: 'training courses return (training-courses.csv)', years: 'both' },
   'table-section-11-overview': { returns: ['section11'], years: 'year' },
   'table-section-11-summary': { returns: ['section11'], years: 'year' },
   'table-cdop': { returns: ['cdopCases'], years: 'year', figures: ['cdop.'] },
