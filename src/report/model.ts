@@ -214,6 +214,9 @@ export interface ReportModel {
   matter: MatterModel;
 }
 
+/** The id of the back page's heading (its contents entry and bookmark point here). */
+export const BACK_PAGE_ANCHOR = 'back-page-heading';
+
 /** Front and back matter as the templates show it. */
 export interface MatterModel {
   /** The logo as a data URI and its alternative text; null when there is none. */
@@ -1308,7 +1311,10 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     runningHeader: marking ? `${marking} · ${runningHeader}` : runningHeader,
     presentedTo: config?.publication.years[year]?.presentedTo ?? '',
     illustrativeNote: illustrative?.note ?? '',
-    contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
+    contents: [
+      ...sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
+      ...(matter.backPage ? [{ anchor: BACK_PAGE_ANCHOR, label: '', title: matter.backPage.heading, isAppendix: false }] : []),
+    ],
     newPageSections: layout.newPagePerSection,
     sections,
     edition: {
