@@ -11,6 +11,7 @@ import { poundsOf } from '../returns/money.js';
 import type { CpPlanRow, PublishedFigureRow, TotalsRow } from '../returns/schemas.js';
 import { entryCount, figureCount, readTotals } from '../returns/totals.js';
 import { isNotRecorded } from '../returns/not-recorded.js';
+import { notCollectedPhrase, notCollectedReturns } from '../returns/collection.js';
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
@@ -32,9 +33,13 @@ const RETURN_PHRASE: Partial<Record<ReturnId, string>> = {
   context: 'context figures return (context.csv)',
 };
 
-/** Why a return's figures are not available: not supplied (undefined) or unreadable (null). */
-function returnUnavailable(id: ReturnId, year: string, state: null | undefined | readonly unknown[]): string {
+/**
+ * Why a return's figures are not available: the board does not collect it (board.yaml), not supplied
+ * (undefined) or unreadable (null).
+ */
+function returnUnavailable(id: ReturnId, year: string, state: null | undefined | readonly unknown[], out?: YearValues): string {
   const phrase = RETURN_PHRASE[id] ?? `${returnDef(id).title} return`;
+  if (state === undefined && out?.notCollected.has(id)) return notCollectedPhrase(returnDef(id), out.boardName, out.notCollected.get(id) ?? null);
   // A return with a header and no rows is a blank template not yet filled in: not available, never 0.
   if (Array.isArray(state)) return `the ${phrase} for ${year} has no rows yet`;
   return state === undefined
@@ -53,6 +58,9 @@ class YearValues {
   constructor(
     readonly year: string,
     private readonly defs: readonly IndicatorDef[] = INDICATORS,
+    /** Returns the board declares it does not collect, with the reason it gives. */
+    readonly notCollected: ReadonlyMap<ReturnId, string | null> = new Map(),
+    readonly boardName?: string,
   ) {}
 
   set(id: string, v: Omit<IndicatorValue, 'id' | 'year'>): void {
@@ -107,7 +115,7 @@ function computeCp(data: YearData, out: YearValues): void {
   const cpIds = idsWithPrefix('cp.');
   if (!rows || rows.length === 0) {
     if (computeFromTotals(data, 'cpPlans', out)) return;
-    for (const id of cpIds) out.unavailable(id, returnUnavailable('cpPlans', y.label, rows));
+    for (const id of cpIds) out.unavailable(id, returnUnavailable('cpPlans', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('cpPlans').file}` };
@@ -158,7 +166,7 @@ function cpRate(data: YearData, open: number, prov: Provenance, out: YearValues)
   const context = data.returns.context;
   const population = context?.find((r) => r.measure === 'child_population_0_17');
   if (!context) {
-    out.unavailable('cp.rate_per_10k', `the child population is needed for the rate and ${returnUnavailable('context', y.label, context)}`);
+    out.unavailable('cp.rate_per_10k', `the child population is needed for the rate and ${returnUnavailable('context', y.label, context, out)}`);
   } else if (!population) {
     out.unavailable('cp.rate_per_10k', `context.csv for ${y.label} gives no child population (child_population_0_17), which the rate needs`);
   } else if (population.value <= 0) {
@@ -178,7 +186,7 @@ function computeLado(data: YearData, out: YearValues): void {
   const rows = data.returns.ladoReferrals;
   if (!rows || rows.length === 0) {
     if (computeFromTotals(data, 'ladoReferrals', out)) return;
-    for (const id of idsWithPrefix('lado.')) out.unavailable(id, returnUnavailable('ladoReferrals', y.label, rows));
+    for (const id of idsWithPrefix('lado.')) out.unavailable(id, returnUnavailable('ladoReferrals', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('ladoReferrals').file}` };
@@ -324,7 +332,7 @@ function computeCdop(data: YearData, out: YearValues): void {
   const rows = data.returns.cdopCases;
   if (!rows || rows.length === 0) {
     if (computeFromTotals(data, 'cdopCases', out)) return;
-    for (const id of idsWithPrefix('cdop.')) out.unavailable(id, returnUnavailable('cdopCases', y.label, rows));
+    for (const id of idsWithPrefix('cdop.')) out.unavailable(id, returnUnavailable('cdopCases', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('cdopCases').file}` };
@@ -354,7 +362,7 @@ function computeTraining(data: YearData, out: YearValues): void {
   const eventIds = ['training.events', 'training.participants', ...INDICATORS.filter((d) => d.breakdownOf === 'training.type').map((d) => d.id)];
   if (!events || events.length === 0) {
     if (!computeFromTotals(data, 'trainingEvents', out)) {
-      for (const id of eventIds) out.unavailable(id, returnUnavailable('trainingEvents', y.label, events));
+      for (const id of eventIds) out.unavailable(id, returnUnavailable('trainingEvents', y.label, events, out));
     }
   } else {
     const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('trainingEvents').file}` };
@@ -366,7 +374,7 @@ function computeTraining(data: YearData, out: YearValues): void {
   }
   const courses = data.returns.elearning;
   if (!courses || courses.length === 0) {
-    out.unavailable('training.elearning_completions', returnUnavailable('elearning', y.label, courses));
+    out.unavailable('training.elearning_completions', returnUnavailable('elearning', y.label, courses, out));
   } else {
     const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('elearning').file}` };
     const total = courses.filter((r) => !isElearningTotalRow(r.course)).reduce((sum, r) => sum + r.completions, 0);
@@ -378,7 +386,7 @@ function computeFinance(data: YearData, out: YearValues): void {
   const y = data.year;
   const rows = data.returns.finance;
   if (!rows || rows.length === 0) {
-    for (const id of idsWithPrefix('finance.')) out.unavailable(id, returnUnavailable('finance', y.label, rows));
+    for (const id of idsWithPrefix('finance.')) out.unavailable(id, returnUnavailable('finance', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('finance').file}` };
@@ -404,7 +412,7 @@ function computeContext(data: YearData, out: YearValues): void {
   for (const d of INDICATORS.filter((x) => x.id.startsWith('context.'))) {
     const measure = d.id.slice('context.'.length);
     if (!rows || rows.length === 0) {
-      out.unavailable(d.id, returnUnavailable('context', y.label, rows));
+      out.unavailable(d.id, returnUnavailable('context', y.label, rows, out));
       continue;
     }
     const row = rows.find((r) => r.measure === measure);
@@ -456,7 +464,7 @@ export function suppliedDecimals(def: IndicatorDef, value: number, written?: num
  * Values are unrounded. `board` is accepted so board-wide settings can shape computation; none do yet.
  */
 export function computeYear(board: BoardData, data: YearData): IndicatorValue[] {
-  const out = new YearValues(data.year.label, catalogueOf(board));
+  const out = new YearValues(data.year.label, catalogueOf(board), notCollectedReturns(board.config?.returns), board.config?.board.name);
   computeCp(data, out);
   computeLado(data, out);
   computeCdop(data, out);
@@ -485,7 +493,7 @@ function computeBoardFormulas(board: BoardData, data: YearData, out: YearValues)
     }
     const rows = data.returns[f.ret.id] as Record<string, unknown>[] | null | undefined;
     if (!rows || rows.length === 0) {
-      out.unavailable(def.id, returnUnavailable(f.ret.id, y, rows));
+      out.unavailable(def.id, returnUnavailable(f.ret.id, y, rows, out));
       continue;
     }
     const prov: Provenance = { kind: 'computed', file: `${y}/${f.ret.file}`, source: `${BOARD_INDICATORS_FILE} formula` };

@@ -33,6 +33,7 @@ import {
   type Recommendations,
   type RowTypes,
 } from '../returns/schemas.js';
+import { notCollectedReturns } from '../returns/collection.js';
 import { parseYear, type FinancialYear } from '../returns/year.js';
 import { columnLetter, type Finding } from '../findings.js';
 import { decodeUtf8, scanCsv, type RowSink } from './read-csv.js';
@@ -488,6 +489,7 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
   const columnLetters = new Map<string, Map<string, string>>(board.columnLetters ?? []);
   const sectionIds = new Set(board.sections.map((s) => s.id));
 
+  const notCollected = notCollectedReturns(board.config?.returns);
   for (const def of RETURNS) {
     const abs = path.join(yearDir, def.file);
     const rel = `${yearLabel}/${def.file}`;
@@ -496,6 +498,8 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
       if (def.partnershipOnly && board.config?.kind !== 'partnership') continue;
       // A board supplies a case-level return or the totals that stand in for it, not both.
       if (def.alternativeTo) continue;
+      // A return the board declares it does not collect (board.yaml returns:) is not missing.
+      if (notCollected.has(def.id)) continue;
       const alternatives = alternativesOf(def.id);
       if (await anyExists(alternatives.map((r) => path.join(yearDir, r.file)))) continue;
       const affected = def.sections.filter((s) => sectionIds.has(s));

@@ -17,6 +17,7 @@ import {
   parseYesNo,
   type CellResult,
 } from '../returns/cells.js';
+import { NOT_RECORDED, isNotRecordedText } from '../returns/not-recorded.js';
 
 /** What a cell parser returns for a cell it cannot read (the row then goes to the schema for its findings). */
 export const REFUSED: unique symbol = Symbol('refused');
@@ -108,7 +109,17 @@ function yesNoCell(col: ColumnDef): CellParser {
   };
 }
 
+/** A column that takes "not recorded" reads it before anything else, as the row schema does. */
 function cellParser(col: ColumnDef): CellParser {
+  const parse = typedCellParser(col);
+  if (!col.notRecorded) return parse;
+  return (s) => {
+    const c = s.charCodeAt(0);
+    return (c === 110 || c === 78) && isNotRecordedText(s) ? NOT_RECORDED : parse(s);
+  };
+}
+
+function typedCellParser(col: ColumnDef): CellParser {
   switch (col.type) {
     case 'count':
       return countCell;

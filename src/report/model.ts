@@ -42,6 +42,7 @@ import {
 import { financeStatement } from '../returns/finance-statement.js';
 import { totalsInUse } from '../indicators/compute.js';
 import { entryCount, readTotals } from '../returns/totals.js';
+import { notCollectedPhrase, notCollectedReturns } from '../returns/collection.js';
 import { formatPence } from '../returns/money.js';
 import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
@@ -333,9 +334,12 @@ function unavailableChart(id: string, title: string, reason: string): ChartModel
 }
 
 /** Why a return's rows are not there: not supplied, or could not be read. */
-function returnRows<K extends ReturnId>(data: YearData, id: K): { rows: RowTypes[K][] } | { reason: string } {
+function returnRows<K extends ReturnId>(ctx: { data: YearData; board: BoardData }, id: K): { rows: RowTypes[K][] } | { reason: string } {
+  const data = ctx.data;
   const rows = data.returns[id];
   const def = returnDef(id);
+  const notCollected = notCollectedReturns(ctx.board.config?.returns);
+  if (rows === undefined && notCollected.has(id)) return { reason: `${notCollectedPhrase(def, ctx.board.config?.board.name, notCollected.get(id) ?? null)}.` };
   if (rows === undefined) return { reason: `the ${def.title.toLowerCase()} return (${def.file}) for ${data.year.label} was not supplied.` };
   if (rows === null) return { reason: `the ${def.title.toLowerCase()} return (${def.file}) for ${data.year.label} could not be read.` };
   return { rows: rows as RowTypes[K][] };
@@ -672,13 +676,13 @@ function localContext(ctx: Ctx): SectionData {
 }
 
 function returnReason(ctx: Ctx, id: ReturnId): string {
-  const r = returnRows(ctx.data, id);
+  const r = returnRows(ctx, id);
   return 'reason' in r ? r.reason : `no figures were supplied for ${ctx.year}.`;
 }
 
 function training(ctx: Ctx): SectionData {
   const out = empty();
-  const events = returnRows(ctx.data, 'trainingEvents');
+  const events = returnRows(ctx, 'trainingEvents');
   const eventsCaption = `Direct training events by type, ${ctx.year}`;
   const totals = totalsInUse(ctx.data, 'trainingEvents');
   if (totals) {
@@ -713,7 +717,7 @@ function training(ctx: Ctx): SectionData {
     });
   }
 
-  const attendance = returnRows(ctx.data, 'trainingAttendance');
+  const attendance = returnRows(ctx, 'trainingAttendance');
   const agencyCaption = `Participants at direct training events by agency, ${ctx.year}`;
   if (totals) {
     // The agency table and chart are built above, from the totals.
@@ -726,7 +730,7 @@ function training(ctx: Ctx): SectionData {
     addAgencyFigures(out, ctx, [...byAgency.entries()], agencyCaption);
   }
 
-  const elearning = returnRows(ctx.data, 'elearning');
+  const elearning = returnRows(ctx, 'elearning');
   const elCaption = `E-learning courses completed, ${ctx.year}`;
   if ('reason' in elearning) {
     out.tables.elearning = unavailableTable('table-training-elearning', elCaption, elearning.reason);
@@ -775,7 +779,7 @@ function addAgencyFigures(out: SectionData, ctx: Ctx, byAgency: (readonly [strin
 
 function section11Overview(ctx: Ctx): TableModel {
   const caption = `Section 11 audit ${ctx.year}: overview by agency (✓ yes, blank no)`;
-  const audit = returnRows(ctx.data, 'section11');
+  const audit = returnRows(ctx, 'section11');
   if ('reason' in audit) return unavailableTable('table-section-11-overview', caption, audit.reason);
   return table(
     'table-section-11-overview',
@@ -796,7 +800,7 @@ function section11Overview(ctx: Ctx): TableModel {
 function section11(ctx: Ctx): SectionData {
   const out = empty();
   const caption = `Section 11 audit ${ctx.year}: summary`;
-  const audit = returnRows(ctx.data, 'section11');
+  const audit = returnRows(ctx, 'section11');
   if ('reason' in audit) {
     out.tables.summary = unavailableTable('table-section-11-summary', caption, audit.reason);
   } else {
@@ -830,7 +834,7 @@ function caseReviews(ctx: Ctx): SectionData {
     [rowHeader(`Reviews concluded at panel in ${ctx.year}`), num(f.text('cdop.reviews_concluded'))],
   ];
   // Split the reviews concluded in the year by the year the death was notified.
-  const cases = returnRows(ctx.data, 'cdopCases');
+  const cases = returnRows(ctx, 'cdopCases');
   const year = ctx.data.year;
   if (!('reason' in cases)) {
     const byYear = new Map<string, number>();
@@ -914,7 +918,7 @@ function priorityGroups(ctx: Ctx): SectionData {
 
 function boardEffectiveness(ctx: Ctx): SectionData {
   const caption = `Membership of the board, ${ctx.year}`;
-  const members = returnRows(ctx.data, 'boardMembers');
+  const members = returnRows(ctx, 'boardMembers');
   if ('reason' in members) return { tables: { membership: unavailableTable('table-board-membership', caption, members.reason) }, charts: {} };
   const withAttendance = members.rows.some((m) => m.meetingsHeld !== null);
   const columns = [col('Name', false), col('Job title', false), col('Agency', false)];
@@ -1029,7 +1033,7 @@ function allegations(ctx: Ctx): SectionData {
 
 function finance(ctx: Ctx): SectionData {
   const out = empty();
-  const lines = returnRows(ctx.data, 'finance');
+  const lines = returnRows(ctx, 'finance');
   const expCaption = `Expenditure, ${ctx.year} (£)`;
   const incCaption = `Contributions and other income, ${ctx.year} (£)`;
   const balCaption = `Balance carried forward from ${ctx.year} (£)`;
@@ -1138,7 +1142,7 @@ function theBoard(ctx: Ctx): SectionData {
  */
 function practiceReviews(ctx: Ctx): SectionData {
   const caption = 'Serious incidents notified to the Child Safeguarding Practice Review Panel';
-  const got = returnRows(ctx.data, 'practiceReviews');
+  const got = returnRows(ctx, 'practiceReviews');
   if ('reason' in got) return { tables: { summary: unavailableTable('table-practice-reviews', caption, got.reason) }, charts: {} };
   const y = parseYear(ctx.year)!;
   const s = summarisePracticeReviews(got.rows, y);

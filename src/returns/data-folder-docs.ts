@@ -53,6 +53,8 @@ export const BOARD_SETTING_DOCS: Record<string, string> = {
   'sections[].numbered': 'Whether the section has a number in the contents and numbered paragraphs (default `true`; a foreword is usually `false`, so the first numbered section is 1).',
   'sections[].appendix': 'Whether the section is laid out as an appendix, numbered apart from the main sections (default: the built-in section\'s setting, or `true` for an id starting `appendix`). An appendix keeps all its tables and charts.',
   'sections[].guidance': 'For a board\'s own section: what statutory guidance expects it to show (a note for the authors).',
+  returns: 'Returns the board does not collect, by name (the file name without `.csv`): `cdop-cases: not-collected`, or `{ collected: false, reason: … }` to say why. Such a return is not reported missing; every figure that needs it is not available, saying the board does not collect it (and why). A totals file counts as the return it stands in for.',
+  'returns.<year>': 'A return name (the key: `cdop-cases`, `training-events`, …) and `not-collected`, `collected`, or `{ collected, reason }`.',
   layout: 'How the report\'s parts are numbered and laid out on the page.',
   'layout.appendixNumbering': '`numbers` (Appendix 1, 2, 3; the default) or `letters` (Appendix A, B, C).',
   'layout.paragraphNumbers': 'Whether the paragraphs of numbered sections are numbered ("3.4"; default `true`).',

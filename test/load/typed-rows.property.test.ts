@@ -63,11 +63,15 @@ const dateish = fc.oneof(
   fc.constantFrom('2012-02-29', '2013-02-29', '2000-02-29', '1900-02-29', '2012-06-30T00:00', '30 June 2012', '0012-01-01'),
 );
 
+/** "Not recorded" as agencies write it, and near misses. */
+const notRecorded = fc.constantFrom('not recorded', 'Not Recorded', 'NOT_RECORDED', 'not-recorded', 'not  recorded', 'notrecorded', 'not recorded yet', 'N/R', 'nr', 'not known');
+
 /** The values a coded column allows, by code and by label, and near misses. */
 const coded = (col: ColumnDef) =>
   fc.oneof(
     fc.constantFrom(...(col.values ?? [{ code: 'x', label: 'x' }]).flatMap((v) => [v.code, v.label])),
     fc.constantFrom('yes', 'no', 'y', 'n', 'x', 'true', 'false', '1', '0', 'other', 'Other', 'unknown'),
+    notRecorded,
   );
 
 const refish = fc.oneof(
@@ -85,7 +89,7 @@ function cell(col: ColumnDef): fc.Arbitrary<string | undefined> {
     number: numberish,
     date: dateish,
     enum: coded(col),
-    yesno: fc.constantFrom('yes', 'no', 'y', 'n', 'x', 'X', 'true', 'false', 'TRUE', '1', '0', 'maybe', 'Yes please'),
+    yesno: fc.oneof(fc.constantFrom('yes', 'no', 'y', 'n', 'x', 'X', 'true', 'false', 'TRUE', '1', '0', 'maybe', 'Yes please'), notRecorded),
     ref: refish,
     indicator: indicatorish,
     text: fc.string({ maxLength: 12 }),

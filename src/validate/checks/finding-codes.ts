@@ -55,6 +55,7 @@ export const FINDING_CODES: FindingCodeInfo[] = [
   c('section-id-clash', 'error', 'settings', 'Two section ids in board.yaml differ only in case or in "_" against "-", so they would get the same HTML id.'),
   c('year-invalid', 'error', 'cell', 'A Year cell in the aggregates files is not a financial year like 2011-12.'),
   c('return-missing', 'warning', 'year', 'A return (or recommendations.yaml) is absent for the year; the hint names the report sections that will say their data is not available.'),
+  c('return-not-collected-present', 'warning', 'year', 'board.yaml declares a return not collected (returns:), but its file is in the year folder; its rows are used.'),
   c('return-empty', 'warning', 'year', 'A return has its header row but no rows yet.'),
   c('narrative-missing', 'warning', 'year', 'A configured section has no narrative file; it will show its tables only.'),
   c('narrative-unused', 'warning', 'year', 'A narrative file names a section that board.yaml does not list, so it is not printed.'),

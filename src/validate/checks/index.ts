@@ -21,6 +21,7 @@ import { personalDataValues } from './personal-data-values.js';
 import { placeholders } from './placeholders.js';
 import { trainingTotals } from './training-totals.js';
 import { totalsAgree, totalsFiles } from './totals-files.js';
+import { returnsCollected } from './returns-collected.js';
 import { uniqueValues } from './unique-values.js';
 
 /** Every check, in the order it runs. */
@@ -35,6 +36,7 @@ export const CHECKS: Check[] = [
   ladoOutcome,
   totalsFiles,
   totalsAgree,
+  returnsCollected,
   cdopStatus,
   trainingTotals,
   elearningTotal,
