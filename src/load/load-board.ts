@@ -33,7 +33,7 @@ import {
   type Recommendations,
   type RowTypes,
 } from '../returns/schemas.js';
-import { notCollectedReturns } from '../returns/collection.js';
+import { collectedReturns, notCollectedReturns } from '../returns/collection.js';
 import { parseYear, type FinancialYear } from '../returns/year.js';
 import { columnLetter, type Finding } from '../findings.js';
 import { decodeUtf8, scanCsv, type RowSink } from './read-csv.js';
@@ -498,6 +498,8 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
       if (def.partnershipOnly && board.config?.kind !== 'partnership') continue;
       // A board supplies a case-level return or the totals that stand in for it, not both.
       if (def.alternativeTo) continue;
+      // An optional return is missing only for a board that declares it collects it (board.yaml returns:).
+      if (def.optional && !collectedReturns(board.config?.returns).has(def.id)) continue;
       // A return the board declares it does not collect (board.yaml returns:) is not missing.
       if (notCollected.has(def.id)) continue;
       const alternatives = alternativesOf(def.id);

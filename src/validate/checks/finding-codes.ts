@@ -56,6 +56,7 @@ export const FINDING_CODES: FindingCodeInfo[] = [
   c('year-invalid', 'error', 'cell', 'A Year cell in the aggregates files is not a financial year like 2011-12.'),
   c('return-missing', 'warning', 'year', 'A return (or recommendations.yaml) is absent for the year; the hint names the report sections that will say their data is not available.'),
   c('return-not-collected-present', 'warning', 'year', 'board.yaml declares a return not collected (returns:), but its file is in the year folder; its rows are used.'),
+  c('return-not-declared', 'warning', 'year', 'An optional return (training-courses.csv) is in the year folder but board.yaml does not declare it collected, so its figures are not computed.'),
   c('return-empty', 'warning', 'year', 'A return has its header row but no rows yet.'),
   c('narrative-missing', 'warning', 'year', 'A configured section has no narrative file; it will show its tables only.'),
   c('narrative-unused', 'warning', 'year', 'A narrative file names a section that board.yaml does not list, so it is not printed.'),
