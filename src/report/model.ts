@@ -212,6 +212,21 @@ export interface ReportModel {
   sections: SectionModel[];
   /** Which edition this is, and what disclosure control did to it. */
   edition: EditionModel;
+  /** The logo on the cover, the inside cover and the back page (board.yaml); each absent when not set. */
+  matter: MatterModel;
+}
+
+/** The id of the back page's heading (its contents entry and bookmark point here). */
+export const BACK_PAGE_ANCHOR = 'back-page-heading';
+
+/** Front and back matter as the templates show it. */
+export interface MatterModel {
+  /** The logo as a data URI and its alternative text; null when there is none. */
+  logo: { src: string; alt: string } | null;
+  /** The inside cover's Markdown as safe HTML; empty when there is none. */
+  insideCoverHtml: string;
+  /** The back page's contact details; null when board.yaml has no backPage. */
+  backPage: { heading: string; addressLines: string[]; telephone: string; email: string; website: string; textHtml: string } | null;
 }
 
 /** The edition of the report: what the reader must be told about suppressed figures or internal use. */
@@ -1328,7 +1343,23 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const published = publicationDate(board, year, options.sourceDateEpoch);
   const fy = parseYear(year)!;
   const runningHeader = `${name} · Annual report ${year}`;
+  const back = config?.backPage;
+  const matter: MatterModel = {
+    logo: board.matter?.logo ?? null,
+    insideCoverHtml: board.matter?.insideCover ? renderNarrative(board.matter.insideCover.markdown, { sectionNumber: null, file: board.matter.insideCover.file }).html : '',
+    backPage: back
+      ? {
+          heading: back.heading,
+          addressLines: (back.address ?? '').split('\n').map((l) => l.trim()).filter(Boolean),
+          telephone: back.telephone ?? '',
+          email: back.email ?? '',
+          website: back.website ?? '',
+          textHtml: back.text ? renderNarrative(back.text, { sectionNumber: null, file: OTHER_FILES.boardConfig }).html : '',
+        }
+      : null,
+  };
   return {
+    matter,
     lang: config?.publication.language ?? 'en-GB',
     title: `${draft ? 'DRAFT: ' : ''}${name} annual report ${year}${internal ? ' (internal edition – not for publication)' : ''}`,
     board: {
@@ -1350,7 +1381,10 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     runningHeader: marking ? `${marking} · ${runningHeader}` : runningHeader,
     presentedTo: config?.publication.years[year]?.presentedTo ?? '',
     illustrativeNote: illustrative?.note ?? '',
-    contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
+    contents: [
+      ...sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
+      ...(matter.backPage ? [{ anchor: BACK_PAGE_ANCHOR, label: '', title: matter.backPage.heading, isAppendix: false }] : []),
+    ],
     newPageSections: layout.newPagePerSection,
     sections,
     edition: {
