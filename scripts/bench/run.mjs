@@ -20,6 +20,7 @@
  *   --no-build         do not run tsc first (dist/ must be current)
  *   --markdown FILE    write the results between the bench markers of FILE (BENCHMARKS.md)
  *   --data DIR         where generated boards are cached (default .bench/, which git ignores)
+ *   --only PARTS       run only some parts: startup, parse, pdf, all, region (comma-separated)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -37,8 +38,12 @@ const { values: opts } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     markdown: { type: 'string' },
     data: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+/** `--only pdf,region`: run only these parts (startup, parse, pdf, all, region); all by default. */
+const ONLY = opts.only ? new Set(opts.only.split(',').map((s) => s.trim())) : null;
+const wanted = (part) => ONLY === null || ONLY.has(part);
 
 const QUICK = opts.quick;
 const LIB = path.join(REPO_ROOT, 'scripts', 'bench', 'lib');
@@ -173,7 +178,11 @@ async function timed(args, { env = {}, rss = false, tmp } = {}) {
   return { ms, status: r.status, stderr: r.stderr ?? '', peak };
 }
 
-const lastLine = (text) => (text ?? '').trim().split('\n').filter(Boolean).pop()?.slice(0, 200) ?? '';
+/** The line of a failed process's stderr that says what went wrong (an error line, else the last one). */
+const lastLine = (text) => {
+  const lines = (text ?? '').trim().split('\n').filter(Boolean);
+  return (lines.find((l) => /error/i.test(l) && !/^\s+at /.test(l)) ?? lines.pop() ?? '').slice(0, 300);
+};
 
 /** Alternate A and B `runs` times after one warm-up of each; returns each side's times (and A's peaks). */
 async function pair(a, b, runs) {
@@ -333,6 +342,7 @@ async function oneByOne(reports, tmp, wrapper, log) {
 }
 
 async function measureGroups(tmp) {
+  if (!wanted('all') && !wanted('region')) return;
   const browser = browserPath();
   if (!browser) {
     notMeasured('`build --all`', 'one launch', 'no Chromium found');
@@ -341,7 +351,7 @@ async function measureGroups(tmp) {
   const wrapper = await countingBrowser(tmp, browser);
 
   // build --all: one board, N years.
-  {
+  if (wanted('all')) {
     const n = PLAN.allYears;
     const label = `\`build --all\` (${n} years, HTML + PDF) ÷ the ${n} years built one by one`;
     progress(label.replaceAll('`', ''));
@@ -368,7 +378,7 @@ async function measureGroups(tmp) {
   }
 
   // A region: B boards × Y years with --boards, against the same reports one by one.
-  {
+  if (wanted('region')) {
     const { boards: b, years: y, scale } = PLAN.region;
     const label = `a region of ${b} boards × ${y} years in one run ÷ one by one`;
     progress(label);
@@ -408,7 +418,7 @@ function table(rows, columns) {
 function markdown(m) {
   const md = (rows, columns) => [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${columns.map((c) => String(r[c]).replace(/\|/g, '\\|')).join(' | ')} |`)].join('\n');
   return [
-    `Run: \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${m.date}, ${fmtMs(m.seconds * 1000)} of wall time. Load average (1 / 5 / 15 min) on the ${m.cores} cores: ${m.loadBefore} at the start, ${m.loadAfter} at the end.`,
+    `Run: \`npm run bench${QUICK ? ' -- --quick' : ''}${ONLY ? ` -- --only ${[...ONLY].join(',')}` : ''}\` on ${m.date}, ${fmtMs(m.seconds * 1000)} of wall time. Load average (1 / 5 / 15 min) on the ${m.cores} cores: ${m.loadBefore} at the start, ${m.loadAfter} at the end.`,
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB, ${m.os}, Node ${m.node}, ${m.chromium}. Code: ${m.commit}. ${m.dist}.`,
     '',
     md(results.targets, ['measure', 'value', 'target', 'result']),
@@ -428,9 +438,9 @@ async function main() {
   await mkdir(DATA, { recursive: true });
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'lscb-bench-'));
   try {
-    await measureStartup();
-    await measureParse(tmp);
-    await measurePdf(tmp);
+    if (wanted('startup')) await measureStartup();
+    if (wanted('parse')) await measureParse(tmp);
+    if (wanted('pdf')) await measurePdf(tmp);
     await measureGroups(tmp);
   } finally {
     await rm(tmp, { recursive: true, force: true });
@@ -438,11 +448,11 @@ async function main() {
   m.loadAfter = load();
   m.seconds = (now() - started) / 1000;
   results.machine = m;
-  console.log(`\nlscb-report benchmark (${results.mode}), ${m.date}, ${m.seconds.toFixed(0)} s; load average ${m.loadBefore} → ${m.loadAfter} on ${m.cores} cores\n`);
+  console.log(`\nlscb-report benchmark (${results.mode}${ONLY ? `, only ${[...ONLY].join(', ')}` : ''}), ${m.date}, ${m.seconds.toFixed(0)} s; load average ${m.loadBefore} → ${m.loadAfter} on ${m.cores} cores\n`);
   console.log(table(results.targets, ['measure', 'value', 'target', 'result']));
   console.log(`\n${table(info, ['measure', 'value'])}\n`);
   notes.forEach((n, i) => console.log(`${i + 1}. ${n}`));
-  await writeFile(path.join(DATA, `last-run-${results.mode}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(path.join(DATA, `last-run-${results.mode}${ONLY ? `-${[...ONLY].join('-')}` : ''}.json`), `${JSON.stringify(results, null, 2)}\n`);
   if (opts.markdown) {
     const file = path.resolve(opts.markdown);
     const text = await readFile(file, 'utf8');
