@@ -2,6 +2,7 @@
  * The board configuration file (`board.yaml` at the root of a board data folder): who the board is, how
  * its report is laid out, and publication settings. Checked with zod; problems become findings.
  */
+import { returnsCollectedSchema } from '../returns/collection.js';
 import { z } from 'zod';
 import { checkGuidanceConfig, guidanceConfigSchema } from '../guidance/config.js';
 
@@ -139,6 +140,8 @@ export const boardConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Returns the board declares it does not collect (`cdop-cases: not-collected`): see src/returns/collection.ts. */
+    returns: returnsCollectedSchema.optional(),
     /** Template folder, relative to the board folder, or `default`. */
     template: z.string().default('default'),
     /** A local safeguarding children board, or a safeguarding partnership (the three statutory partners). */

@@ -5,11 +5,13 @@
  * Everything here is pure except `loadAllYears`.
  */
 import { loadYear, type BoardData, type WithRow, type YearData } from '../load/load-board.js';
-import { LADO_TOTAL_BREAKDOWNS, OTHER_FILES, returnDef, type ReturnId } from '../returns/definitions.js';
+import { OTHER_FILES, alternativesOf, returnDef, type ReturnDef, type ReturnId } from '../returns/definitions.js';
 import { financeStatement } from '../returns/finance-statement.js';
 import { poundsOf } from '../returns/money.js';
-import type { CpPlanRow, LadoTotalRow, PublishedFigureRow } from '../returns/schemas.js';
-import { ladoTotals } from '../returns/lado-totals.js';
+import type { CpPlanRow, PublishedFigureRow, TotalsRow } from '../returns/schemas.js';
+import { entryCount, figureCount, readTotals } from '../returns/totals.js';
+import { isNotRecorded } from '../returns/not-recorded.js';
+import { notCollectedPhrase, notCollectedReturns } from '../returns/collection.js';
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
@@ -31,9 +33,13 @@ const RETURN_PHRASE: Partial<Record<ReturnId, string>> = {
   context: 'context figures return (context.csv)',
 };
 
-/** Why a return's figures are not available: not supplied (undefined) or unreadable (null). */
-function returnUnavailable(id: ReturnId, year: string, state: null | undefined | readonly unknown[]): string {
+/**
+ * Why a return's figures are not available: the board does not collect it (board.yaml), not supplied
+ * (undefined) or unreadable (null).
+ */
+function returnUnavailable(id: ReturnId, year: string, state: null | undefined | readonly unknown[], out?: YearValues): string {
   const phrase = RETURN_PHRASE[id] ?? `${returnDef(id).title} return`;
+  if (state === undefined && out?.notCollected.has(id)) return notCollectedPhrase(returnDef(id), out.boardName, out.notCollected.get(id) ?? null);
   // A return with a header and no rows is a blank template not yet filled in: not available, never 0.
   if (Array.isArray(state)) return `the ${phrase} for ${year} has no rows yet`;
   return state === undefined
@@ -52,6 +58,9 @@ class YearValues {
   constructor(
     readonly year: string,
     private readonly defs: readonly IndicatorDef[] = INDICATORS,
+    /** Returns the board declares it does not collect, with the reason it gives. */
+    readonly notCollected: ReadonlyMap<ReturnId, string | null> = new Map(),
+    readonly boardName?: string,
   ) {}
 
   set(id: string, v: Omit<IndicatorValue, 'id' | 'year'>): void {
@@ -82,6 +91,18 @@ class YearValues {
 
 const idsWithPrefix = (prefix: string) => INDICATORS.filter((d) => d.id.startsWith(prefix)).map((d) => d.id);
 
+/**
+ * Why a figure built from `rows` is not available when some of them say a column it needs was not
+ * recorded ("3 of the 144 referrals received in 2012-13 have Referral source not recorded"); null when
+ * every row records it.
+ */
+function notRecordedReason<T>(rows: readonly T[], key: keyof T & string, what: string, returnId: ReturnId): string | null {
+  const n = rows.filter((r) => isNotRecorded(r[key])).length;
+  if (n === 0) return null;
+  const header = returnDef(returnId).columns.find((c) => c.key === key)?.header ?? key;
+  return `${n} of the ${rows.length} ${what} have ${header} not recorded (${returnDef(returnId).file})`;
+}
+
 function countBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
@@ -93,7 +114,8 @@ function computeCp(data: YearData, out: YearValues): void {
   const rows = data.returns.cpPlans;
   const cpIds = idsWithPrefix('cp.');
   if (!rows || rows.length === 0) {
-    for (const id of cpIds) out.unavailable(id, returnUnavailable('cpPlans', y.label, rows));
+    if (computeFromTotals(data, 'cpPlans', out)) return;
+    for (const id of cpIds) out.unavailable(id, returnUnavailable('cpPlans', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('cpPlans').file}` };
@@ -103,9 +125,11 @@ function computeCp(data: YearData, out: YearValues): void {
   out.count('cp.plans_open_at_year_end', open.length, prov);
   out.count('cp.plans_started', started.length, prov);
   out.count('cp.plans_ended', ended.length, prov);
-  out.percent(
+  const previousUnknown = notRecordedReason(started, 'previousPlan', `plans started in ${y.label}`, 'cpPlans');
+  if (previousUnknown) out.unavailable('cp.second_or_subsequent_pct', previousUnknown);
+  else out.percent(
     'cp.second_or_subsequent_pct',
-    started.filter((r) => r.previousPlan).length,
+    started.filter((r) => r.previousPlan === true).length,
     started.length,
     prov,
     `no plans started in ${y.label}, so there is no percentage`,
@@ -127,22 +151,30 @@ function computeCp(data: YearData, out: YearValues): void {
     `no plan open on 31 March had lasted 3 months, so there is no percentage`,
   );
   const byCategory = countBy(open, (r) => r.category);
+  const categoryUnknown = notRecordedReason(open, 'category', `plans open at ${y.end}`, 'cpPlans');
   for (const d of INDICATORS.filter((x) => x.breakdownOf === 'cp.category')) {
-    out.count(d.id, byCategory.get(d.breakdownCode!) ?? 0, prov);
+    if (categoryUnknown) out.unavailable(d.id, categoryUnknown);
+    else out.count(d.id, byCategory.get(d.breakdownCode!) ?? 0, prov);
   }
 
+  cpRate(data, open.length, prov, out);
+}
+
+/** Plans open at 31 March per 10,000 children, from the open count and context.csv's child population. */
+function cpRate(data: YearData, open: number, prov: Provenance, out: YearValues): void {
+  const y = data.year;
   const context = data.returns.context;
   const population = context?.find((r) => r.measure === 'child_population_0_17');
   if (!context) {
-    out.unavailable('cp.rate_per_10k', `the child population is needed for the rate and ${returnUnavailable('context', y.label, context)}`);
+    out.unavailable('cp.rate_per_10k', `the child population is needed for the rate and ${returnUnavailable('context', y.label, context, out)}`);
   } else if (!population) {
     out.unavailable('cp.rate_per_10k', `context.csv for ${y.label} gives no child population (child_population_0_17), which the rate needs`);
   } else if (population.value <= 0) {
     out.unavailable('cp.rate_per_10k', `the child population in context.csv for ${y.label} is ${population.value}, so there is no rate`);
   } else {
     out.set('cp.rate_per_10k', {
-      value: (open.length / population.value) * 10000,
-      numerator: open.length,
+      value: (open / population.value) * 10000,
+      numerator: open,
       denominator: population.value,
       provenance: { ...prov, source: `child population ${population.value} from ${y.label}/context.csv: ${population.source}` },
     });
@@ -152,13 +184,9 @@ function computeCp(data: YearData, out: YearValues): void {
 function computeLado(data: YearData, out: YearValues): void {
   const y = data.year;
   const rows = data.returns.ladoReferrals;
-  const totalRows = data.returns.ladoTotals;
-  if ((!rows || rows.length === 0) && totalRows && totalRows.length > 0) {
-    computeLadoFromTotals(data, totalRows, out);
-    return;
-  }
   if (!rows || rows.length === 0) {
-    for (const id of idsWithPrefix('lado.')) out.unavailable(id, returnUnavailable('ladoReferrals', y.label, rows));
+    if (computeFromTotals(data, 'ladoReferrals', out)) return;
+    for (const id of idsWithPrefix('lado.')) out.unavailable(id, returnUnavailable('ladoReferrals', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('ladoReferrals').file}` };
@@ -171,49 +199,140 @@ function computeLado(data: YearData, out: YearValues): void {
     ['lado.outcome', 'outcome'],
   ] as const) {
     const counts = countBy(received, (r) => r[key]);
-    for (const d of INDICATORS.filter((x) => x.breakdownOf === family)) out.count(d.id, counts.get(d.breakdownCode!) ?? 0, prov);
+    const unknown = notRecordedReason(received, key, `referrals received in ${y.label}`, 'ladoReferrals');
+    for (const d of INDICATORS.filter((x) => x.breakdownOf === family)) {
+      if (unknown) out.unavailable(d.id, unknown);
+      else out.count(d.id, counts.get(d.breakdownCode!) ?? 0, prov);
+    }
   }
-  out.count('lado.work_based', received.filter((r) => r.workBased).length, prov);
-  out.count('lado.outside_work', received.filter((r) => !r.workBased).length, prov);
+  const workUnknown = notRecordedReason(received, 'workBased', `referrals received in ${y.label}`, 'ladoReferrals');
+  if (workUnknown) {
+    out.unavailable('lado.work_based', workUnknown);
+    out.unavailable('lado.outside_work', workUnknown);
+  } else {
+    out.count('lado.work_based', received.filter((r) => r.workBased === true).length, prov);
+    out.count('lado.outside_work', received.filter((r) => r.workBased === false).length, prov);
+  }
   // A referral is concluded when it has a conclusion date and is not recorded as outstanding.
   const concluded = received.filter((r) => r.outcome !== 'outstanding' && r.dateConcluded !== null);
   const within = concluded.filter((r) => r.dateConcluded! <= addMonths(r.dateReceived, 1));
   const over = concluded.filter((r) => r.dateConcluded! > addMonths(r.dateReceived, 1));
   out.percent('lado.concluded_within_1_month_pct', within.length, received.length, prov, `no referrals were received in ${y.label}, so there is no percentage`);
   out.count('lado.over_1_month', over.length, prov);
-  out.count('lado.over_1_month_police', over.filter((r) => r.policeInvolved && !r.disciplinaryInvolved).length, prov);
-  out.count('lado.over_1_month_disciplinary', over.filter((r) => !r.policeInvolved && r.disciplinaryInvolved).length, prov);
-  out.count('lado.over_1_month_both', over.filter((r) => r.policeInvolved && r.disciplinaryInvolved).length, prov);
+  const enquiriesUnknown =
+    notRecordedReason(over, 'policeInvolved', `referrals that took more than a month`, 'ladoReferrals') ??
+    notRecordedReason(over, 'disciplinaryInvolved', `referrals that took more than a month`, 'ladoReferrals');
+  const enquiries: [string, boolean, boolean][] = [
+    ['lado.over_1_month_police', true, false],
+    ['lado.over_1_month_disciplinary', false, true],
+    ['lado.over_1_month_both', true, true],
+  ];
+  for (const [id, police, disciplinary] of enquiries) {
+    if (enquiriesUnknown) out.unavailable(id, enquiriesUnknown);
+    else out.count(id, over.filter((r) => r.policeInvolved === police && r.disciplinaryInvolved === disciplinary).length, prov);
+  }
+}
+
+/** The totals return standing in for a case-level return this year, when the case-level one has no rows. */
+export function totalsInUse(data: YearData, caseLevel: ReturnId): { def: ReturnDef; rows: readonly WithRow<TotalsRow>[] } | null {
+  const own = data.returns[caseLevel];
+  if (own && own.length > 0) return null;
+  for (const def of alternativesOf(caseLevel)) {
+    const rows = data.returns[def.id] as WithRow<TotalsRow>[] | null | undefined;
+    if (rows && rows.length > 0 && def.totals) return { def, rows };
+  }
+  return null;
+}
+
+/** True when an indicator id is one a totals return stands in for. */
+function coveredBy(def: ReturnDef, id: string): boolean {
+  return (def.totals?.covers ?? []).some((p) => id === p || (p.endsWith('.') && id.startsWith(p)));
+}
+
+/** Why a totals file gives no figure for an indicator: "the LADO totals for 2012-13 (lado-totals.csv) do not give referrals by source". */
+function totalsMissingReason(def: ReturnDef, year: string, id: string): string {
+  const figure = def.totals!.figures.find(
+    (x) => x.indicator === id || x.percentIndicator === id || (x.family !== undefined && id.startsWith(`${x.family}.`)),
+  ) ?? (id === 'cp.rate_per_10k' ? def.totals!.figures[0] : undefined);
+  const what = figure ? figure.label.replace(/\s*\([^)]*\)$/, '') : 'this figure';
+  return `the ${def.totals!.subject} totals for ${year} (${def.file}) do not give ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
 }
 
 /**
- * LADO figures from a totals file: the total and the breakdowns it gives, nothing else. Every figure it does
- * not give (other breakdowns, timeliness, work-based) is not available, with the reason.
+ * The figures of a return supplied as totals: what the file gives and nothing else. Every indicator of
+ * the return it stands in for that the file does not give is not available, with the reason. A part given
+ * as a percentage of its base is a count of that base (rounded), and says so; a percentage indicator
+ * given as a percentage keeps the precision it was written with. False when no totals file is in use.
  */
-function computeLadoFromTotals(data: YearData, totalRows: readonly LadoTotalRow[], out: YearValues): void {
+function computeFromTotals(data: YearData, caseLevel: ReturnId, out: YearValues): boolean {
+  const used = totalsInUse(data, caseLevel);
+  if (!used) return false;
   const y = data.year.label;
-  const file = `${y}/${returnDef('ladoTotals').file}`;
-  const t = ladoTotals(totalRows);
-  const given = [...t.breakdowns.keys()];
-  const only = given.length ? `by ${given.map((b) => LADO_TOTAL_BREAKDOWNS.find((x) => x.code === b)?.code ?? b).join(' and ')} only` : 'as a total only';
-  const reason = `the LADO return for ${y} was supplied as totals ${only} (${returnDef('ladoTotals').file})`;
-  for (const id of idsWithPrefix('lado.')) out.unavailable(id, reason);
-  if (t.total !== null) out.count('lado.referrals', t.total, { kind: 'supplied', file, source: 'total referrals received, as supplied' });
-  for (const [breakdown, counts] of t.breakdowns) {
-    const source = t.fromPercentages.has(breakdown)
-      ? `counts derived from the percentages supplied, of the total of ${t.total}`
-      : 'counts as supplied';
-    for (const d of INDICATORS.filter((x) => x.breakdownOf === `lado.${breakdown}`)) {
-      out.count(d.id, counts.get(d.breakdownCode!) ?? 0, { kind: 'supplied', file, source });
+  const def = used.def;
+  const file = `${y}/${def.file}`;
+  const t = readTotals(def, used.rows);
+  for (const d of INDICATORS) if (coveredBy(def, d.id)) out.unavailable(d.id, totalsMissingReason(def, y, d.id));
+  const baseWord = (code: string) => (code === 'total' ? 'total' : `${code} figure`);
+  const prov = (derived: boolean, base: string | undefined, plural = false, label?: string): Provenance => {
+    const n = base ? figureCount(t, base)?.count : undefined;
+    const from = plural ? 'counts derived from the percentages supplied' : 'a count derived from the percentage supplied';
+    return { kind: 'supplied', file, source: derived && base ? `${from}, of the ${baseWord(base)} of ${n}` : plural ? 'counts as supplied' : `${label ? `${label.charAt(0).toLowerCase()}${label.slice(1)}, ` : ''}as supplied` };
+  };
+  for (const figure of def.totals!.figures) {
+    if (figure.family) {
+      const parts = t.parts.get(figure.code);
+      if (!parts) continue;
+      const base = figure.base ? figureCount(t, figure.base) : null;
+      const counts = new Map<string, { count: number; derived: boolean }>();
+      for (const [code, e] of parts) {
+        const c = entryCount(t, e);
+        if (c) counts.set(code, c);
+      }
+      // A part given as a percentage of a base the file does not give cannot be counted: the breakdown is not available.
+      if (counts.size < parts.size) continue;
+      const derived = [...counts.values()].some((c) => c.derived);
+      for (const d of INDICATORS.filter((x) => x.breakdownOf === figure.family)) {
+        // Every case belongs to one part of a breakdown, so a code the file leaves out has none.
+        out.count(d.id, counts.get(d.breakdownCode!)?.count ?? 0, prov(derived, base ? figure.base : undefined, true));
+      }
+      continue;
+    }
+    const e = t.single.get(figure.code);
+    if (!e) continue;
+    const c = entryCount(t, e);
+    const base = figure.base ? figureCount(t, figure.base) : null;
+    if (figure.indicator && c) out.count(figure.indicator, c.count, prov(c.derived, figure.base, false, figure.label));
+    if (figure.percentIndicator) {
+      const pid = figure.percentIndicator;
+      const pdef = INDICATORS.find((d) => d.id === pid)!;
+      if (e.percent !== null) {
+        out.set(pid, {
+          value: e.percent,
+          ...(c && base && !c.derived ? { numerator: c.count, denominator: base.count } : base ? { denominator: base.count } : {}),
+          provenance: { kind: 'supplied', file, source: 'the percentage as supplied' },
+          // Written as 13.0 or 13, it is published at the catalogue's precision (13.0%); finer, as written.
+          ...(decimalsOf(e.percent) > pdef.decimals ? { decimals: Math.min(10, decimalsOf(e.percent)) } : {}),
+        });
+      } else if (c && base) {
+        out.percent(pid, c.count, base.count, { kind: 'supplied', file, source: `counts as supplied (${figure.code} of ${figure.base})` }, `the ${figure.base} figure in ${def.file} is 0, so there is no percentage`);
+      } else {
+        out.unavailable(pid, `${def.file} for ${y} gives the ${figure.code} figure but no count for its base (${baseWord(figure.base!)}), so there is no percentage`);
+      }
     }
   }
+  if (caseLevel === 'cpPlans') {
+    const open = figureCount(t, 'open');
+    if (open) cpRate(data, open.count, prov(false, undefined), out);
+  }
+  return true;
 }
 
 function computeCdop(data: YearData, out: YearValues): void {
   const y = data.year;
   const rows = data.returns.cdopCases;
   if (!rows || rows.length === 0) {
-    for (const id of idsWithPrefix('cdop.')) out.unavailable(id, returnUnavailable('cdopCases', y.label, rows));
+    if (computeFromTotals(data, 'cdopCases', out)) return;
+    for (const id of idsWithPrefix('cdop.')) out.unavailable(id, returnUnavailable('cdopCases', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('cdopCases').file}` };
@@ -223,9 +342,16 @@ function computeCdop(data: YearData, out: YearValues): void {
   out.count('cdop.deaths_notified', notified.length, prov);
   out.count('cdop.reviews_concluded', rows.filter(concludedInYear).length, prov);
   out.percent('cdop.notified_concluded_in_year_pct', concludedNotifiedInYear, notified.length, prov, `no deaths were notified in ${y.label}, so there is no percentage`);
-  out.count('cdop.considered_at_panel', notified.filter((r) => r.reviewStatus === 'deferred' || r.reviewStatus === 'concluded').length, prov);
-  out.count('cdop.deferred', notified.filter((r) => r.reviewStatus === 'deferred').length, prov);
-  out.count('cdop.not_yet_discussed', notified.filter((r) => r.reviewStatus === 'not-discussed').length, prov);
+  const statusUnknown = notRecordedReason(notified, 'reviewStatus', `deaths notified in ${y.label}`, 'cdopCases');
+  const byStatus: [string, (status: string) => boolean][] = [
+    ['cdop.considered_at_panel', (st) => st === 'deferred' || st === 'concluded'],
+    ['cdop.deferred', (st) => st === 'deferred'],
+    ['cdop.not_yet_discussed', (st) => st === 'not-discussed'],
+  ];
+  for (const [id, matches] of byStatus) {
+    if (statusUnknown) out.unavailable(id, statusUnknown);
+    else out.count(id, notified.filter((r) => matches(r.reviewStatus)).length, prov);
+  }
   out.count('cdop.concluded_notified_in_year', concludedNotifiedInYear, prov);
   out.count('cdop.concluded_notified_earlier', rows.filter((r) => concludedInYear(r) && r.dateNotified < y.start).length, prov);
 }
@@ -235,7 +361,9 @@ function computeTraining(data: YearData, out: YearValues): void {
   const events = data.returns.trainingEvents;
   const eventIds = ['training.events', 'training.participants', ...INDICATORS.filter((d) => d.breakdownOf === 'training.type').map((d) => d.id)];
   if (!events || events.length === 0) {
-    for (const id of eventIds) out.unavailable(id, returnUnavailable('trainingEvents', y.label, events));
+    if (!computeFromTotals(data, 'trainingEvents', out)) {
+      for (const id of eventIds) out.unavailable(id, returnUnavailable('trainingEvents', y.label, events, out));
+    }
   } else {
     const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('trainingEvents').file}` };
     const inYearEvents = events.filter((r) => inYear(r.date, y));
@@ -246,7 +374,7 @@ function computeTraining(data: YearData, out: YearValues): void {
   }
   const courses = data.returns.elearning;
   if (!courses || courses.length === 0) {
-    out.unavailable('training.elearning_completions', returnUnavailable('elearning', y.label, courses));
+    out.unavailable('training.elearning_completions', returnUnavailable('elearning', y.label, courses, out));
   } else {
     const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('elearning').file}` };
     const total = courses.filter((r) => !isElearningTotalRow(r.course)).reduce((sum, r) => sum + r.completions, 0);
@@ -258,7 +386,7 @@ function computeFinance(data: YearData, out: YearValues): void {
   const y = data.year;
   const rows = data.returns.finance;
   if (!rows || rows.length === 0) {
-    for (const id of idsWithPrefix('finance.')) out.unavailable(id, returnUnavailable('finance', y.label, rows));
+    for (const id of idsWithPrefix('finance.')) out.unavailable(id, returnUnavailable('finance', y.label, rows, out));
     return;
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('finance').file}` };
@@ -284,7 +412,7 @@ function computeContext(data: YearData, out: YearValues): void {
   for (const d of INDICATORS.filter((x) => x.id.startsWith('context.'))) {
     const measure = d.id.slice('context.'.length);
     if (!rows || rows.length === 0) {
-      out.unavailable(d.id, returnUnavailable('context', y.label, rows));
+      out.unavailable(d.id, returnUnavailable('context', y.label, rows, out));
       continue;
     }
     const row = rows.find((r) => r.measure === measure);
@@ -336,7 +464,7 @@ export function suppliedDecimals(def: IndicatorDef, value: number, written?: num
  * Values are unrounded. `board` is accepted so board-wide settings can shape computation; none do yet.
  */
 export function computeYear(board: BoardData, data: YearData): IndicatorValue[] {
-  const out = new YearValues(data.year.label, catalogueOf(board));
+  const out = new YearValues(data.year.label, catalogueOf(board), notCollectedReturns(board.config?.returns), board.config?.board.name);
   computeCp(data, out);
   computeLado(data, out);
   computeCdop(data, out);
@@ -365,7 +493,7 @@ function computeBoardFormulas(board: BoardData, data: YearData, out: YearValues)
     }
     const rows = data.returns[f.ret.id] as Record<string, unknown>[] | null | undefined;
     if (!rows || rows.length === 0) {
-      out.unavailable(def.id, returnUnavailable(f.ret.id, y, rows));
+      out.unavailable(def.id, returnUnavailable(f.ret.id, y, rows, out));
       continue;
     }
     const prov: Provenance = { kind: 'computed', file: `${y}/${f.ret.file}`, source: `${BOARD_INDICATORS_FILE} formula` };
@@ -380,8 +508,14 @@ function computeBoardFormulas(board: BoardData, data: YearData, out: YearValues)
     const matches = (r: Record<string, unknown>) => {
       const v = r[key];
       if (f.code !== null) return v === f.code;
-      return v !== null && v !== undefined && v !== '' && v !== false;
+      return v !== null && v !== undefined && v !== '' && v !== false && !isNotRecorded(v);
     };
+    // A code or share counted over a column some rows did not record is not available, never a guess.
+    const unknown = f.code !== null || f.kind === 'share' ? rows.filter((r) => isNotRecorded(r[key])).length : 0;
+    if (unknown > 0) {
+      out.unavailable(def.id, `${unknown} of the ${rows.length} rows of ${f.ret.file} for ${y} have ${f.column.header} not recorded`);
+      continue;
+    }
     const n = rows.filter(matches).length;
     if (f.kind === 'count') out.count(def.id, n, prov);
     else out.percent(def.id, n, rows.length, prov, `${f.ret.file} for ${y} has no rows`);

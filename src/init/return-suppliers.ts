@@ -17,5 +17,8 @@ export const RETURN_SUPPLIERS: Record<ReturnId, string> = {
   boardMembers: "the board's business unit (membership list and attendance register)",
   section11: "the board's business unit (the section 11 audit lead)",
   ladoTotals: 'the Local Authority Designated Officer (LADO), when only totals are kept',
+  cpTotals: "children's social care performance team, when only totals are kept",
+  cdopTotals: 'the Child Death Overview Panel co-ordinator, when only totals are kept',
+  trainingTotals: "the board's training co-ordinator, when only totals are kept",
   practiceReviews: "the partnership's business unit (the serious incident and rapid review log)",
 };

@@ -4,6 +4,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { narrativeLimitFinding } from './narrative-limits.js';
+import { BOARD_FIGURES_FILE, boardFiguresSchema, type BoardFigures } from '../report/figure-declarations.js';
 import { YAML_ALIAS_HINT, yamlValue } from './yaml-value.js';
 import { outsideBoardFinding, readBoardDir, readBoardFile, resolveInsideBoard } from '../io/board-path.js';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import {
   OTHER_FILES,
   PUBLISHED_FIGURES_COLUMNS,
   RETURNS,
+  alternativesOf,
   type ColumnDef,
   type ReturnId,
 } from '../returns/definitions.js';
@@ -30,9 +32,11 @@ import {
   type Recommendations,
   type RowTypes,
 } from '../returns/schemas.js';
+import { notCollectedReturns } from '../returns/collection.js';
 import { parseYear, type FinancialYear } from '../returns/year.js';
 import { columnLetter, type Finding } from '../findings.js';
-import { decodeUtf8, readCsv } from './read-csv.js';
+import { decodeUtf8, scanCsv, type RowSink } from './read-csv.js';
+import { REFUSED, rowBuilder, valueDecimalsOf } from './typed-rows.js';
 import {
   BOARD_INDICATORS_FILE,
   boardIndicatorsSchema,
@@ -63,6 +67,8 @@ export interface BoardData {
   formulas?: Map<string, BoardFormula>;
   /** Comparators declared with the board's own indicators in indicators.yaml. */
   declaredComparators?: DeclaredComparator[];
+  /** The board's own tables and charts, declared in tables.yaml (absent when there is no such file). */
+  figures?: BoardFigures;
   findings: Finding[];
 }
 
@@ -92,13 +98,60 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-/** Decimal places of a number as written in a cell ("19" → 0, "319.0" → 1, "82.6%" → 1); undefined for no number. */
-export function valueDecimalsOf(raw: string | undefined): number | undefined {
-  const m = /^\s*-?[\d,]*\d(?:\.(\d+))?\s*%?\s*$/.exec(raw ?? '');
-  return m ? (m[1]?.length ?? 0) : undefined;
+export { valueDecimalsOf };
+
+/** Findings for one row the row schema refuses: one per cell it could not read. */
+function rowFindings(
+  cells: Record<string, string | undefined>,
+  row: number,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+  columns: ColumnDef[],
+  columnIndex: Map<string, number>,
+  file: string,
+  findings: Finding[],
+): void {
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? '');
+    const col = columns.find((c) => c.key === key);
+    const idx = columnIndex.get(key);
+    // A required column missing from the file is one finding on the header (missing-column), not one per row.
+    if (idx === undefined && col?.required) continue;
+    const params = ((issue as { params?: CellIssueParams }).params ?? { findingCode: 'invalid-value' }) as CellIssueParams;
+    findings.push({
+      code: params.findingCode,
+      severity: 'error',
+      file,
+      row,
+      column: col?.header ?? key,
+      columnLetter: idx === undefined ? undefined : columnLetter(idx),
+      value: (cells[key] ?? '').trim(),
+      message: issue.message,
+      hint: params.hint,
+    });
+  }
 }
 
-/** Parse rows of a CSV table with a zod row schema, one row at a time, mapping issues to findings. */
+/** A row as the row schema sees it: its cells keyed by column. */
+function cellsOf(record: readonly string[], columnIndex: Map<string, number>): Record<string, string | undefined> {
+  const cells: Record<string, string | undefined> = {};
+  for (const [key, idx] of columnIndex) cells[key] = record[idx];
+  return cells;
+}
+
+/** The typed row the row schema gives, with the spreadsheet row and how a supplied figure was written. */
+function schemaRow<T>(data: T, cells: Record<string, string | undefined>, row: number): WithRow<T> {
+  // A supplied figure keeps the precision it was written with ("38" is 38%, "319.0" is 319.0).
+  const written = valueDecimalsOf(cells.value);
+  // Whether the figure was written as a percentage ("339%"), so a count written that way can be refused.
+  const asPercent = /%\s*$/.test(cells.value ?? '');
+  return { ...data, ...(written === undefined ? {} : { valueDecimals: written }), ...(asPercent ? { valueWrittenAsPercent: true } : {}), row };
+}
+
+/**
+ * Parse rows of a CSV table with the zod row schema alone, mapping issues to findings. This is the
+ * reference the loader's fast path (typed-rows.ts) is held to; the loader itself runs the schema only on
+ * the rows the fast path refuses.
+ */
 export function parseRows<T>(
   raw: { row: number; cells: Record<string, string | undefined> }[],
   schema: ZodType<T, Record<string, string | undefined>>,
@@ -110,38 +163,36 @@ export function parseRows<T>(
   const out: WithRow<T>[] = [];
   for (const r of raw) {
     const result = schema.safeParse(r.cells);
-    if (result.success) {
-      // A supplied figure keeps the precision it was written with ("38" is 38%, "319.0" is 319.0).
-      const written = valueDecimalsOf(r.cells.value);
-      // Whether the figure was written as a percentage ("339%"), so a count written that way can be refused.
-      const asPercent = /%\s*$/.test(r.cells.value ?? '');
-      out.push({ ...result.data, ...(written === undefined ? {} : { valueDecimals: written }), ...(asPercent ? { valueWrittenAsPercent: true } : {}), row: r.row });
-      continue;
-    }
-    for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      const col = columns.find((c) => c.key === key);
-      const idx = columnIndex.get(key);
-      // A required column missing from the file is one finding on the header (missing-column), not one per row.
-      if (idx === undefined && col?.required) continue;
-      const params = ((issue as { params?: CellIssueParams }).params ?? { findingCode: 'invalid-value' }) as CellIssueParams;
-      findings.push({
-        code: params.findingCode,
-        severity: 'error',
-        file,
-        row: r.row,
-        column: col?.header ?? key,
-        columnLetter: idx === undefined ? undefined : columnLetter(idx),
-        value: (r.cells[key] ?? '').trim(),
-        message: issue.message,
-        hint: params.hint,
-      });
-    }
+    if (result.success) out.push(schemaRow(result.data, r.cells, r.row));
+    else rowFindings(r.cells, r.row, result.error.issues, columns, columnIndex, file, findings);
   }
   return out;
 }
 
-/** Read and parse a CSV file against columns and a row schema; returns null when the file is unreadable. */
+/** Typed rows built by the fast path, with the schema's findings for the rows it refuses. */
+function typedRowSink<T>(
+  columns: ColumnDef[],
+  schema: ZodType<T, Record<string, string | undefined>>,
+  columnIndex: Map<string, number>,
+  file: string,
+  rows: WithRow<T>[],
+  findings: Finding[],
+): RowSink {
+  const build = rowBuilder(columns, columnIndex);
+  return (record, row) => {
+    const typed = build(record, row);
+    if (typed !== REFUSED) {
+      rows.push(typed as WithRow<T>);
+      return;
+    }
+    const cells = cellsOf(record, columnIndex);
+    const result = schema.safeParse(cells);
+    if (result.success) rows.push(schemaRow(result.data, cells, row));
+    else rowFindings(cells, row, result.error.issues, columns, columnIndex, file, findings);
+  };
+}
+
+/** Read and parse a CSV file against columns and a row schema, in one pass; returns null when the file is unreadable. */
 async function loadCsv<T>(
   absPath: string,
   relPath: string,
@@ -163,18 +214,24 @@ async function loadCsv<T>(
     });
     return null;
   }
-  const { table, findings: fileFindings } = readCsv(bytes, relPath, columns);
+  const rows: WithRow<T>[] = [];
+  const cellFindings: Finding[] = [];
+  const { header, findings: fileFindings } = scanCsv(bytes, relPath, columns, ({ columnIndex }) =>
+    typedRowSink(columns, schema, columnIndex, relPath, rows, cellFindings),
+  );
   findings.push(...fileFindings);
-  if (!table) return null;
+  // A file that is not CSV after all (found further down) gives that one finding, and no rows.
+  if (!header) return null;
   if (letters) {
     const m = new Map<string, string>();
     for (const col of columns) {
-      const idx = table.columnIndex.get(col.key);
+      const idx = header.columnIndex.get(col.key);
       if (idx !== undefined) m.set(col.header, columnLetter(idx));
     }
     letters.set(relPath, m);
   }
-  return parseRows(table.rows, schema, columns, table.columnIndex, relPath, findings);
+  for (const f of cellFindings) findings.push(f);
+  return rows;
 }
 
 /** Read a YAML file and check it with a schema; findings carry the line of each problem. */
@@ -386,6 +443,14 @@ export async function loadBoard(dir: string): Promise<BoardData> {
     }
   }
 
+  // The board's own tables and charts, beside board.yaml (checked against the indicators by validate).
+  let figures: BoardFigures | undefined;
+  const figuresPath = path.join(dir, BOARD_FIGURES_FILE);
+  if (await exists(figuresPath)) {
+    const declared = await loadYaml(figuresPath, BOARD_FIGURES_FILE, boardFiguresSchema, findings);
+    if (declared) figures = { tables: declared.tables, charts: declared.charts, lineOf: await yamlLines(figuresPath) };
+  }
+
   return {
     dir,
     config,
@@ -397,6 +462,7 @@ export async function loadBoard(dir: string): Promise<BoardData> {
     ownIndicators: own.defs,
     formulas: own.formulas,
     declaredComparators: own.comparators,
+    ...(figures ? { figures } : {}),
     findings,
   };
 }
@@ -411,6 +477,7 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
   const columnLetters = new Map<string, Map<string, string>>(board.columnLetters ?? []);
   const sectionIds = new Set(board.sections.map((s) => s.id));
 
+  const notCollected = notCollectedReturns(board.config?.returns);
   for (const def of RETURNS) {
     const abs = path.join(yearDir, def.file);
     const rel = `${yearLabel}/${def.file}`;
@@ -419,7 +486,9 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
       if (def.partnershipOnly && board.config?.kind !== 'partnership') continue;
       // A board supplies a case-level return or the totals that stand in for it, not both.
       if (def.alternativeTo) continue;
-      const alternatives = RETURNS.filter((r) => r.alternativeTo === def.id);
+      // A return the board declares it does not collect (board.yaml returns:) is not missing.
+      if (notCollected.has(def.id)) continue;
+      const alternatives = alternativesOf(def.id);
       if (await anyExists(alternatives.map((r) => path.join(yearDir, r.file)))) continue;
       const affected = def.sections.filter((s) => sectionIds.has(s));
       findings.push({

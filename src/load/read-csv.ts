@@ -2,7 +2,8 @@
  * Reading one CSV return as people really send it: a UTF-8 BOM, CRLF line ends, trailing blank lines,
  * quoted cells, stray spaces in headers. A file that is not UTF-8 text or not CSV gives one finding.
  */
-import { parse } from 'csv-parse/sync';
+import { isUtf8 } from 'node:buffer';
+import { Parser } from 'csv-parse';
 import { personalIdentifierIn } from '../disclosure/personal-data.js';
 import type { ColumnDef } from '../returns/definitions.js';
 import { columnLetter, type Finding } from '../validate/findings.js';
@@ -13,13 +14,20 @@ export interface RawRow {
   cells: Record<string, string | undefined>;
 }
 
-/** Where each expected column was found (its 0-based index in the file). */
-export interface CsvTable {
-  rows: RawRow[];
+/** A file's header: its cells, and where each expected column was found. */
+export interface CsvHeader {
   /** column key → 0-based index in the file's header */
   columnIndex: Map<string, number>;
   headers: string[];
 }
+
+/** A whole file as raw rows (for tests and small files; the loader streams rows with scanCsv). */
+export interface CsvTable extends CsvHeader {
+  rows: RawRow[];
+}
+
+/** Receives each data row of a file as it is read: its cells, and its spreadsheet row number. */
+export type RowSink = (record: string[], row: number) => void;
 
 /** Header words that mean a column holds personal data, which must never enter the tool. */
 const PERSONAL_DATA_HEADER =
@@ -102,86 +110,237 @@ function fileFinding(file: string, code: string, message: string, hint: string, 
   return { code, severity: 'error', file, ...(row === undefined ? {} : { row }), message, hint };
 }
 
+/** True when the bytes are UTF-8 text (not UTF-16, with or without its byte-order mark). */
+function isUtf8Text(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return false;
+  return !looksLikeUtf16WithoutBom(bytes) && isUtf8(bytes);
+}
+
+/** True when UTF-8 text holds nothing but white space (byte-order marks included), as `trim()` sees it. */
+function isBlankText(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue;
+    if (b === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) {
+      i += 2;
+      continue;
+    }
+    // Other white space is not ASCII: decide on the text itself (rare, so the cost does not matter).
+    if (b >= 0x80) return new TextDecoder('utf-8').decode(bytes.subarray(i)).trim() === '';
+    return false;
+  }
+  return true;
+}
+
 /**
- * Parse a CSV file's bytes against the expected columns. Findings cover the file as a whole and its
- * header; cell values are checked later by the row schema.
+ * The line endings to split records on. A file whose first line ends in CRLF may have rows appended with a
+ * bare LF by another program (and the other way round): both end a record. A file whose first line ends in
+ * a bare CR (old Macintosh) also takes CR. A line break inside quotes stays part of its cell.
+ */
+function recordDelimiters(bytes: Uint8Array): string[] {
+  const cr = bytes.indexOf(0x0d);
+  const lf = bytes.indexOf(0x0a);
+  const bareCrFirst = cr !== -1 && (lf === -1 || cr < lf) && bytes[cr + 1] !== 0x0a;
+  return bareCrFirst ? ['\r\n', '\r', '\n'] : ['\r\n', '\n'];
+}
+
+/** Bytes handed to the CSV parser at a time: records are handled as they come, never all held at once. */
+const CHUNK_BYTES = 1 << 16;
+
+/**
+ * Parse CSV bytes record by record, calling `onRecord` with each record and its 0-based index, and return
+ * the parser's error, if any (the records before it have been passed on).
+ */
+function parseRecords(bytes: Uint8Array, onRecord: (record: string[], index: number) => void): { code?: string; records?: number } | null {
+  const parser = new Parser({ bom: true, relax_column_count: true, relax_quotes: true, record_delimiter: recordDelimiters(bytes) });
+  // The error is read from `parser.errored` below; the event itself only needs a listener.
+  parser.on('error', () => {});
+  let index = 0;
+  const drain = () => {
+    let record: string[] | null;
+    while ((record = parser.read() as string[] | null) !== null) onRecord(record, index++);
+    return parser.errored as { code?: string; records?: number } | null;
+  };
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+    parser.write(bytes.subarray(at, at + CHUNK_BYTES));
+    const error = drain();
+    if (error) return error;
+  }
+  parser.end();
+  return drain();
+}
+
+/**
+ * Read a CSV file's bytes against the expected columns, in one pass. Findings cover the file as a whole,
+ * its header, and cells past the header; cell values are left to the caller. Once the header is known,
+ * `onHeader` gives the sink that receives each data row (blank rows are skipped). When the file turns out
+ * not to be CSV further down (a quote never closed), the header returned is null, the only finding says
+ * so, and the caller drops whatever its sink received.
  *
  * Row numbers are spreadsheet rows: the n-th record of the file (blank lines included, as a spreadsheet
  * shows them) is row n, even when a quoted cell spans several lines of the file.
  */
-export function readCsv(
+export function scanCsv(
   bytes: Uint8Array,
   file: string,
   columns: ColumnDef[],
-): { table: CsvTable | null; findings: Finding[] } {
-  const findings: Finding[] = [];
+  onHeader: (header: CsvHeader) => RowSink,
+): { header: CsvHeader | null; findings: Finding[] } {
   const binary = binaryKind(bytes);
   if (binary) {
-    findings.push(
-      fileFinding(file, 'not-csv', `The file is ${binary}, not a CSV file.`, 'Open it in the program that made it and save (or export) it as "CSV UTF-8 (Comma delimited)".'),
-    );
-    return { table: null, findings };
+    return {
+      header: null,
+      findings: [fileFinding(file, 'not-csv', `The file is ${binary}, not a CSV file.`, 'Open it in the program that made it and save (or export) it as "CSV UTF-8 (Comma delimited)".')],
+    };
   }
-  const text = decodeUtf8(bytes);
-  if (text === null) {
+  if (!isUtf8Text(bytes)) {
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16WithoutBom(bytes);
-    findings.push(
-      fileFinding(
-        file,
-        'not-utf8',
-        utf16
-          ? 'The file is saved as UTF-16 ("Unicode text"), not UTF-8, so it cannot be read reliably.'
-          : 'The file is not UTF-8 text (it may have been saved in an older Windows encoding), so it cannot be read reliably.',
-        'In Excel use "Save As" → "CSV UTF-8 (Comma delimited)". If it is a spreadsheet (.xlsx), save it as CSV first.',
-      ),
-    );
-    return { table: null, findings };
+    return {
+      header: null,
+      findings: [
+        fileFinding(
+          file,
+          'not-utf8',
+          utf16
+            ? 'The file is saved as UTF-16 ("Unicode text"), not UTF-8, so it cannot be read reliably.'
+            : 'The file is not UTF-8 text (it may have been saved in an older Windows encoding), so it cannot be read reliably.',
+          'In Excel use "Save As" → "CSV UTF-8 (Comma delimited)". If it is a spreadsheet (.xlsx), save it as CSV first.',
+        ),
+      ],
+    };
   }
-  const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') {
-    findings.push(fileFinding(file, 'empty-file', 'The file is empty.', 'It needs a header row and one row per record; use the blank template for this return.'));
-    return { table: null, findings };
+  if (isBlankText(bytes)) {
+    return { header: null, findings: [fileFinding(file, 'empty-file', 'The file is empty.', 'It needs a header row and one row per record; use the blank template for this return.')] };
   }
-  if (body.includes('\u0000')) {
-    findings.push(fileFinding(file, 'not-csv', 'The file holds binary data, not CSV text.', 'Save the spreadsheet as CSV (comma-separated values) and send that file.'));
-    return { table: null, findings };
+  if (bytes.indexOf(0) !== -1) {
+    return { header: null, findings: [fileFinding(file, 'not-csv', 'The file holds binary data, not CSV text.', 'Save the spreadsheet as CSV (comma-separated values) and send that file.')] };
   }
 
-  let records: string[][];
-  try {
-    records = parse(body, {
-      relax_column_count: true,
-      relax_quotes: true,
-    }) as string[][];
-  } catch (error) {
-    const e = error as { records?: number; code?: string };
-    // The record being read when the parser gave up starts on the row after the last complete one.
-    const row = typeof e.records === 'number' ? e.records + 1 : undefined;
-    const unclosed = e.code === 'CSV_QUOTE_NOT_CLOSED';
-    findings.push(
-      fileFinding(
+  const findings: Finding[] = [];
+  let header: CsvHeader | null = null;
+  let sink: RowSink | null = null;
+  /** A file-level finding that stops reading (columns separated by something other than commas). */
+  let refusal: Finding | null = null;
+  let headersLength = 0;
+  let unnamedColumns: number[] = [];
+  /** Per column with no header: the first row with data, or the first whose cell looks like personal data. */
+  const unnamedSeen = new Map<number, { row: number; kind: string | null }>();
+
+  const onRecord = (record: string[], index: number) => {
+    if (refusal || blank(record)) return;
+    const row = index + 1;
+    if (!sink) {
+      const read = readHeader(record, row, file, columns, findings);
+      if ('refusal' in read) {
+        refusal = read.refusal;
+        return;
+      }
+      header = read.header;
+      headersLength = header.headers.length;
+      unnamedColumns = read.unnamedColumns;
+      sink = onHeader(header);
+      return;
+    }
+    if (record.length > headersLength && hasDataFrom(record, headersLength)) {
+      findings.push({
+        code: 'extra-cells',
+        severity: 'error',
         file,
-        'not-csv',
-        unclosed
-          ? `The file could not be read as CSV: a quote mark opened in row ${row ?? '?'} is never closed, so the rest of the file would run into one cell.`
-          : `The file could not be read as CSV${row ? ` (problem in row ${row})` : ''}.`,
-        'Check the quote marks in that row (a cell that starts with " must end with "), or open the file in a spreadsheet and save it again as CSV.',
         row,
-      ),
+        columnLetter: columnLetter(headersLength),
+        // Cells past the header are unknown data (possibly names or addresses): say where, never repeat them.
+        value: '(withheld)',
+        message: `Row ${row} has more cells than the header has columns (from column ${columnLetter(headersLength)}).`,
+        hint: 'Check for an unquoted comma inside a cell, or a value typed past the last column.',
+      });
+    }
+    for (const idx of unnamedColumns) {
+      const value = (record[idx] ?? '').trim();
+      if (value === '') continue;
+      const seen = unnamedSeen.get(idx);
+      // A column with no header is unknown: its cells may be names or addresses, so they are never repeated.
+      const kind = seen?.kind ? null : personalIdentifierIn(value);
+      if (!seen) unnamedSeen.set(idx, { row, kind });
+      else if (kind) unnamedSeen.set(idx, { row, kind });
+    }
+    sink(record, row);
+  };
+
+  const error = parseRecords(bytes, onRecord);
+  if (error) {
+    // The record being read when the parser gave up starts on the row after the last complete one.
+    const row = typeof error.records === 'number' ? error.records + 1 : undefined;
+    const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
+    return {
+      header: null,
+      findings: [
+        fileFinding(
+          file,
+          'not-csv',
+          unclosed
+            ? `The file could not be read as CSV: a quote mark opened in row ${row ?? '?'} is never closed, so the rest of the file would run into one cell.`
+            : `The file could not be read as CSV${row ? ` (problem in row ${row})` : ''}.`,
+          'Check the quote marks in that row (a cell that starts with " must end with "), or open the file in a spreadsheet and save it again as CSV.',
+          row,
+        ),
+      ],
+    };
+  }
+  if (refusal) return { header: null, findings: [refusal] };
+  if (!header) return { header: null, findings: [fileFinding(file, 'empty-file', 'The file is empty.', 'Use the blank template for this return.')] };
+
+  for (const [idx, { row, kind }] of unnamedSeen) {
+    findings.push(
+      kind
+        ? {
+            code: 'personal-data-value',
+            severity: 'error',
+            file,
+            row,
+            columnLetter: columnLetter(idx),
+            value: '(withheld)',
+            message: `Column ${columnLetter(idx)} has no header and its cell in row ${row} looks like it holds ${kind}. Personal data must not enter this tool.`,
+            hint: 'Delete the column from the return.',
+          }
+        : {
+            code: 'unexpected-column',
+            severity: 'warning',
+            file,
+            row,
+            columnLetter: columnLetter(idx),
+            value: '(withheld)',
+            message: `Column ${columnLetter(idx)} holds data but has no header, so it will be ignored (first seen in row ${row}; its cells are not repeated here).`,
+            hint: `Delete the column, or give it one of the expected headers: ${columns.map((c) => c.header).join(', ')}.`,
+          },
     );
-    return { table: null, findings };
   }
+  return { header, findings };
+}
 
-  const blank = (record: string[]) => record.every((c) => c.trim() === '');
-  const headerIndex = records.findIndex((r) => !blank(r));
-  const headerRecord = records[headerIndex];
-  if (!headerRecord) {
-    findings.push(fileFinding(file, 'empty-file', 'The file is empty.', 'Use the blank template for this return.'));
-    return { table: null, findings };
-  }
+/** A record whose cells are all blank (a spreadsheet's empty row, or one holding only spaces). */
+function blank(record: readonly string[]): boolean {
+  for (let i = 0; i < record.length; i++) if (record[i]!.trim() !== '') return false;
+  return true;
+}
+
+/** True when any cell from `from` on holds something. */
+function hasDataFrom(record: readonly string[], from: number): boolean {
+  for (let i = from; i < record.length; i++) if (record[i]!.trim() !== '') return true;
+  return false;
+}
+
+/**
+ * Read the header record: where each expected column is, with findings for duplicate, unexpected,
+ * personal-data and missing columns; or a refusal when the columns are separated by something else.
+ */
+function readHeader(
+  headerRecord: string[],
+  headerRow: number,
+  file: string,
+  columns: ColumnDef[],
+  findings: Finding[],
+): { header: CsvHeader; unnamedColumns: number[] } | { refusal: Finding } {
   const headers = headerRecord.map((h) => h.replace(/^\uFEFF/, '').trim());
-  const headerRow = headerIndex + 1;
-
   const expected = new Map(columns.map((c) => [normHeader(c.header), c]));
   const knownHits = headers.filter((h) => expected.has(normHeader(h))).length;
   if (headers.length === 1 && knownHits === 0) {
@@ -189,16 +348,9 @@ export function readCsv(
       ([d]) => headers[0]!.split(d).filter((h) => expected.has(normHeader(h))).length >= 1,
     );
     if (delimiter) {
-      findings.push(
-        fileFinding(
-          file,
-          'not-csv',
-          `The file separates its columns with ${delimiter[1]}, not commas.`,
-          'Save it from the spreadsheet as "CSV UTF-8 (Comma delimited)".',
-          headerRow,
-        ),
-      );
-      return { table: null, findings };
+      return {
+        refusal: fileFinding(file, 'not-csv', `The file separates its columns with ${delimiter[1]}, not commas.`, 'Save it from the spreadsheet as "CSV UTF-8 (Comma delimited)".', headerRow),
+      };
     }
   }
 
@@ -270,63 +422,16 @@ export function readCsv(
       });
     }
   }
+  return { header: { columnIndex, headers }, unnamedColumns };
+}
 
+/** Read a whole CSV file into raw rows keyed by column (the loader streams typed rows with scanCsv instead). */
+export function readCsv(bytes: Uint8Array, file: string, columns: ColumnDef[]): { table: CsvTable | null; findings: Finding[] } {
   const rows: RawRow[] = [];
-  /** Per column with no header: the first row with data, or the first whose cell looks like personal data. */
-  const unnamedSeen = new Map<number, { row: number; kind: string | null }>();
-  records.forEach((record, index) => {
-    if (index <= headerIndex || blank(record)) return;
-    const row = index + 1;
+  const { header, findings } = scanCsv(bytes, file, columns, ({ columnIndex }) => (record, row) => {
     const cells: Record<string, string | undefined> = {};
     for (const [key, idx] of columnIndex) cells[key] = record[idx];
-    if (record.length > headers.length && record.slice(headers.length).some((c) => c.trim() !== '')) {
-      findings.push({
-        code: 'extra-cells',
-        severity: 'error',
-        file,
-        row,
-        columnLetter: columnLetter(headers.length),
-        // Cells past the header are unknown data (possibly names or addresses): say where, never repeat them.
-        value: '(withheld)',
-        message: `Row ${row} has more cells than the header has columns (from column ${columnLetter(headers.length)}).`,
-        hint: 'Check for an unquoted comma inside a cell, or a value typed past the last column.',
-      });
-    }
-    for (const idx of unnamedColumns) {
-      const value = (record[idx] ?? '').trim();
-      if (value === '') continue;
-      const seen = unnamedSeen.get(idx);
-      // A column with no header is unknown: its cells may be names or addresses, so they are never repeated.
-      const kind = seen?.kind ? null : personalIdentifierIn(value);
-      if (!seen) unnamedSeen.set(idx, { row, kind });
-      else if (kind) unnamedSeen.set(idx, { row, kind });
-    }
     rows.push({ row, cells });
   });
-  for (const [idx, { row, kind }] of unnamedSeen) {
-    findings.push(
-      kind
-        ? {
-            code: 'personal-data-value',
-            severity: 'error',
-            file,
-            row,
-            columnLetter: columnLetter(idx),
-            value: '(withheld)',
-            message: `Column ${columnLetter(idx)} has no header and its cell in row ${row} looks like it holds ${kind}. Personal data must not enter this tool.`,
-            hint: 'Delete the column from the return.',
-          }
-        : {
-            code: 'unexpected-column',
-            severity: 'warning',
-            file,
-            row,
-            columnLetter: columnLetter(idx),
-            value: '(withheld)',
-            message: `Column ${columnLetter(idx)} holds data but has no header, so it will be ignored (first seen in row ${row}; its cells are not repeated here).`,
-            hint: `Delete the column, or give it one of the expected headers: ${columns.map((c) => c.header).join(', ')}.`,
-          },
-    );
-  }
-  return { table: { rows, columnIndex, headers }, findings };
+  return { table: header ? { ...header, rows } : null, findings };
 }

@@ -15,7 +15,7 @@ import { registerCleanup } from '../io/stop-signals.js';
 import { PdfError } from './errors.js';
 import { loadPdf, saveWithMetadata, type PdfMetadata } from './metadata.js';
 import { repairOutlineTitles } from './outline.js';
-import { stampRunningHeads, type RunningHead } from './running-head.js';
+import { stampRunningHeads, type LeftHeader, type RunningHead } from './running-head.js';
 
 /** Default limit for one `print` call (all its passes together). */
 export const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
@@ -63,6 +63,8 @@ export interface PrintOptions extends PdfMetadata {
   signal?: AbortSignal;
   /** Section titles to print at the top of each section's pages (see `running-head.ts`). */
   runningHeads?: readonly RunningHead[];
+  /** The top-left running header the page CSS prints, which the section titles keep clear of. */
+  runningHeader?: LeftHeader;
 }
 
 /** A printed document and what was learnt printing it. */
@@ -324,7 +326,7 @@ export class BrowserSession {
         }
       }
       repairOutlineTitles(doc, current);
-      if (options.runningHeads !== undefined) await guard(stampRunningHeads(doc, pages, options.runningHeads));
+      if (options.runningHeads !== undefined) await guard(stampRunningHeads(doc, pages, options.runningHeads, options.runningHeader));
       const pdf = await guard(saveWithMetadata(doc, options));
       return {
         pdf,

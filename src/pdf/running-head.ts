@@ -13,14 +13,27 @@ export interface RunningHead {
   text: string;
 }
 
+/**
+ * The running header Chromium prints at the top left of the same pages (the board and year, from the page
+ * CSS), which the head must keep clear of: its text, and whether it is bold (an internal edition's).
+ */
+export interface LeftHeader {
+  text: string;
+  bold?: boolean;
+}
+
 /** Right margin and baseline of the head, in points (matching the CSS page margins of the default template). */
 const RIGHT = (18 / 25.4) * 72;
 const BASELINE_FROM_TOP = 44;
 const SIZE = 9;
 const MAX_WIDTH = 250;
+/** The top-left header's margin box is this share of the line (`@top-left { width: 60% }` in report.css): a longer header wraps. */
+const LEFT_SHARE = 0.6;
+/** Space kept between the end of the top-left header and the head. */
+const GAP = 12;
 
-/** Keep only characters the standard font can draw; shorten to fit with an ellipsis. */
-function fit(font: PDFFont, text: string): string {
+/** Keep only characters the standard font can draw; shorten to fit `maxWidth` with an ellipsis. */
+function fit(font: PDFFont, text: string, maxWidth: number): string {
   const drawable = [...text]
     .filter((ch) => {
       try {
@@ -31,23 +44,33 @@ function fit(font: PDFFont, text: string): string {
       }
     })
     .join('');
-  if (font.widthOfTextAtSize(drawable, SIZE) <= MAX_WIDTH) return drawable;
+  if (font.widthOfTextAtSize(drawable, SIZE) <= maxWidth) return drawable;
   let cut = drawable;
-  while (cut.length > 1 && font.widthOfTextAtSize(`${cut}…`, SIZE) > MAX_WIDTH) cut = cut.slice(0, -1);
+  while (cut.length > 1 && font.widthOfTextAtSize(`${cut}…`, SIZE) > maxWidth) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
 }
 
 /**
  * Draw each page's section title (from `pages`, element id → 1-based page). Returns the number of pages
- * stamped. Pages before the first section (cover, contents, year at a glance) are left alone.
+ * stamped. Pages before the first section (cover, contents, year at a glance) are left alone. The title is
+ * shortened with an ellipsis to the room the top-left header (`left`) leaves on the line, so the two never
+ * overlap however long the board's name or the section's title.
  */
-export async function stampRunningHeads(doc: PDFDocument, pages: ReadonlyMap<string, number>, heads: readonly RunningHead[]): Promise<number> {
+export async function stampRunningHeads(
+  doc: PDFDocument,
+  pages: ReadonlyMap<string, number>,
+  heads: readonly RunningHead[],
+  left?: LeftHeader,
+): Promise<number> {
   const starts = heads
     .map((h) => ({ page: pages.get(h.anchor), text: h.text }))
     .filter((h): h is { page: number; text: string } => h.page !== undefined)
     .sort((a, b) => a.page - b.page);
   if (starts.length === 0) return 0;
   const font = await doc.embedFont(StandardFonts.Helvetica);
+  // The header is printed in Liberation Sans, whose widths are Arial's, close to Helvetica's.
+  const leftFont = left?.bold ? await doc.embedFont(StandardFonts.HelveticaBold) : font;
+  const leftWidth = left ? leftFont.widthOfTextAtSize(left.text, SIZE) : 0;
   let stamped = 0;
   doc.getPages().forEach((page, index) => {
     const number = index + 1;
@@ -55,9 +78,11 @@ export async function stampRunningHeads(doc: PDFDocument, pages: ReadonlyMap<str
     let current: string | undefined;
     for (const s of starts) if (s.page <= number) current = s.text;
     if (current === undefined) return;
-    const text = fit(font, current);
-    if (text === '') return;
     const { width, height } = page.getSize();
+    const line = width - 2 * RIGHT;
+    const room = Math.min(MAX_WIDTH, line - Math.min(leftWidth, LEFT_SHARE * line) - GAP);
+    const text = fit(font, current, room);
+    if (text === '') return;
     const textWidth = font.widthOfTextAtSize(text, SIZE);
     page.pushOperators(pushGraphicsState(), beginMarkedContent('Artifact'));
     page.drawText(text, { x: width - RIGHT - textWidth, y: height - BASELINE_FROM_TOP, size: SIZE, font, color: rgb(0.29, 0.29, 0.29) });

@@ -4,7 +4,7 @@
  * compute and print.
  */
 import type { PdfMetadata } from '../pdf/metadata.js';
-import type { RunningHead } from '../pdf/running-head.js';
+import type { LeftHeader, RunningHead } from '../pdf/running-head.js';
 import type { IndicatorReport } from '../indicators/types.js';
 import type { BoardData, YearData } from '../load/load-board.js';
 import { parseYear } from '../returns/year.js';
@@ -52,7 +52,7 @@ export async function assembleReport(
  * The PDF's metadata. Its date is SOURCE_DATE_EPOCH, else the publication date, else the presentation
  * date, else the last day of the year: never the clock, so a rebuild gives the same bytes.
  */
-export function reportPdfMetadata(model: ReportModel, board: BoardData, sourceDateEpoch: number | null): PdfMetadata & { runningHeads: RunningHead[] } {
+export function reportPdfMetadata(model: ReportModel, board: BoardData, sourceDateEpoch: number | null): PdfMetadata & { runningHeads: RunningHead[]; runningHeader: LeftHeader } {
   const pub = board.config?.publication.years[model.year];
   const iso = pub?.publishedDate ?? pub?.presentedDate ?? parseYear(model.year)!.end;
   const date = sourceDateEpoch !== null ? new Date(sourceDateEpoch * 1000) : new Date(`${iso}T00:00:00Z`);
@@ -65,6 +65,8 @@ export function reportPdfMetadata(model: ReportModel, board: BoardData, sourceDa
     language: model.lang,
     date,
     runningHeads: model.sections.map((s) => ({ anchor: s.anchor, text: s.label ? `${s.label}${s.isAppendix ? ':' : ''} ${s.title}` : s.title })),
+    // As render-html.ts prints it at the top left: bold for a marked (internal) edition.
+    runningHeader: { text: model.runningHeader, bold: model.edition.marked },
   };
 }
 

@@ -34,6 +34,40 @@ export interface BarChartSpec {
   height?: number;
 }
 
+/** One line of a line chart: its name (in the legend) and a value per category (null: no point). */
+export interface LineSeries {
+  name: string;
+  values: (number | null)[];
+}
+
+/** What a line chart shows: one line per series over the categories (years), in the order given. */
+export interface LineChartSpec {
+  kind: 'line';
+  id: string;
+  title: string;
+  description: string;
+  categories: string[];
+  series: LineSeries[];
+  valueTitle: string;
+  categoryTitle: string;
+  valueFormat?: string;
+  width?: number;
+  height?: number;
+}
+
+/** Any chart the report draws. A spec without `kind` is a bar chart. */
+export type ChartSpec = (BarChartSpec & { kind?: 'bar' }) | LineChartSpec;
+
+/** The category labels of a chart (its bars, or the points along its lines). */
+export function chartCategories(spec: ChartSpec): string[] {
+  return spec.kind === 'line' ? spec.categories : spec.data.map((d) => d.label);
+}
+
+/** Render any chart: a bar chart, or a line chart. */
+export async function renderChart(spec: ChartSpec): Promise<ChartOutput> {
+  return spec.kind === 'line' ? renderLineChart(spec) : renderBarChart(spec);
+}
+
 /** A rendered chart: the bare SVG and the same SVG wrapped in an accessible `<figure>`. */
 export interface ChartOutput {
   /** Standalone SVG, hidden from assistive technology, scaling to its container's width. */
@@ -57,6 +91,73 @@ export async function renderBarChart(spec: BarChartSpec): Promise<ChartOutput> {
   checkSpec(spec);
   const vegaSpec = compile(barChartVegaLite(spec)).spec;
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logLevel: vega.Error });
+  let rawSvg: string;
+  try {
+    rawSvg = await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+  const svg = cleanSvg(rawSvg, spec.id);
+  const figureHtml =
+    `<figure class="chart" id="fig-${escapeHtml(spec.id)}" aria-label="${escapeHtml(spec.description)}">` +
+    `${svg}<figcaption>${escapeHtml(spec.title)}</figcaption></figure>`;
+  return { svg, figureHtml };
+}
+
+/**
+ * Renders a line chart to static SVG and an accessible figure. Each line has its own dash pattern and
+ * point shape as well as its shade, so lines can be told apart in black and white; the legend names them.
+ */
+export async function renderLineChart(spec: LineChartSpec): Promise<ChartOutput> {
+  if (!ID_PATTERN.test(spec.id)) throw new RangeError(`Chart id ${JSON.stringify(spec.id)} must match ${ID_PATTERN}`);
+  const format = spec.valueFormat ?? ',';
+  const names = spec.series.map((s) => s.name);
+  if (new Set(names).size !== names.length) throw new RangeError(`Chart ${spec.id}: two lines have the same name`);
+  const values = spec.series.flatMap((s) =>
+    s.values.map((v, i) => ({ category: spec.categories[i]!, series: s.name, value: v !== null && Number.isFinite(v) ? v : null })),
+  );
+  const shades = ['#1d4e89', '#000000', '#5f6b7a', '#8b4513', '#2e6b30', '#6a1b9a'];
+  const dashes = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3]];
+  const shapes = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'];
+  const legendScale = <T>(range: T[]) => ({ domain: names, range: names.map((_, i) => range[i % range.length]!) });
+  const many = names.length > 1;
+  const vl: TopLevelSpec = {
+    width: spec.width ?? 480,
+    height: spec.height ?? 240,
+    background: 'white',
+    data: { values },
+    transform: [{ filter: 'datum.value != null' }],
+    encoding: {
+      x: {
+        field: 'category',
+        type: 'ordinal',
+        sort: null,
+        scale: { domain: spec.categories },
+        title: spec.categoryTitle,
+        axis: { labelAngle: 0, labelLimit: 240 },
+      },
+      y: { field: 'value', type: 'quantitative', title: spec.valueTitle, axis: { format: axisFormat(format), tickCount: 5 } },
+      color: { field: 'series', type: 'nominal', scale: legendScale(shades), legend: many ? { title: null, orient: 'bottom', direction: 'vertical' } : null },
+    },
+    layer: [
+      {
+        mark: { type: 'line', strokeWidth: 2.5 },
+        encoding: { strokeDash: { field: 'series', type: 'nominal', scale: legendScale(dashes), legend: many ? { title: null, orient: 'bottom', direction: 'vertical' } : null } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 70 },
+        encoding: { shape: { field: 'series', type: 'nominal', scale: legendScale(shapes), legend: many ? { title: null, orient: 'bottom', direction: 'vertical' } : null } },
+      },
+    ],
+    config: {
+      aria: false,
+      font: FONT_FAMILY,
+      view: { stroke: null },
+      axis: { labelFontSize: FONT_SIZE, titleFontSize: FONT_SIZE, labelColor: '#000', titleColor: '#000', domainColor: '#555', tickColor: '#555', gridColor: '#ddd' },
+      legend: { labelFontSize: FONT_SIZE, labelColor: '#000', labelLimit: 2000, symbolStrokeWidth: 2.5 },
+    },
+  } as TopLevelSpec;
+  const view = new vega.View(vega.parse(compile(vl).spec), { renderer: 'none', logLevel: vega.Error });
   let rawSvg: string;
   try {
     rawSvg = await view.toSVG();

@@ -40,12 +40,16 @@ import {
   type ReturnId,
 } from '../returns/definitions.js';
 import { financeStatement } from '../returns/finance-statement.js';
+import { totalsInUse } from '../indicators/compute.js';
+import { entryCount, readTotals } from '../returns/totals.js';
+import { notCollectedPhrase, notCollectedReturns } from '../returns/collection.js';
 import { formatPence } from '../returns/money.js';
 import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
 import { VERDICT_WORDS } from '../glance/headline.js';
-import type { BarChartSpec } from './charts.js';
-import { liveFiguresFrom, NarrativeError, paragraphAnchor, REFERENCE, renderNarrative, resolveLiveFigures, type RenderedNarrative } from './narrative.js';
+import { chartCategories, type ChartSpec } from './charts.js';
+import { BUILT_IN_TABLES, CHART_TYPES, fillTitle, rowOfDeclaration, type ChartDeclaration, type TableDeclaration } from './figure-declarations.js';
+import { liveFiguresFrom, NarrativeError, paragraphAnchor, placeHolder, REFERENCE, renderNarrative, resolveLiveFigures, type RenderedNarrative } from './narrative.js';
 
 /** One cell of a table body or footer. */
 export interface TableCell {
@@ -103,7 +107,9 @@ export interface ChartModel {
   id: string;
   available: boolean;
   unavailable: string;
-  spec: BarChartSpec;
+  spec: ChartSpec;
+  /** Printed under the chart, before its source line (a board's caption). */
+  notes: string[];
   /** "Source: …" line printed under the chart. */
   source: string;
   /** Placed elsewhere in the narrative, so not printed in its usual place. */
@@ -185,6 +191,8 @@ export interface ReportModel {
     businessManager: string;
     contactEmail: string;
     website: string;
+    /** A partnership's three statutory partners and its relevant agencies (board.yaml `partners`); null for a board. */
+    partners: { localAuthority: string; police: string; health: string; relevantAgencies: string[] } | null;
   };
   year: string;
   previousYear: string;
@@ -304,15 +312,19 @@ function unavailableChart(id: string, title: string, reason: string): ChartModel
     available: false,
     unavailable: `Not available: ${reason}`,
     spec: { id, title, description: title, data: [], valueTitle: '', categoryTitle: '' },
+    notes: [],
     source: '',
     placed: false,
   };
 }
 
 /** Why a return's rows are not there: not supplied, or could not be read. */
-function returnRows<K extends ReturnId>(data: YearData, id: K): { rows: RowTypes[K][] } | { reason: string } {
+function returnRows<K extends ReturnId>(ctx: { data: YearData; board: BoardData }, id: K): { rows: RowTypes[K][] } | { reason: string } {
+  const data = ctx.data;
   const rows = data.returns[id];
   const def = returnDef(id);
+  const notCollected = notCollectedReturns(ctx.board.config?.returns);
+  if (rows === undefined && notCollected.has(id)) return { reason: `${notCollectedPhrase(def, ctx.board.config?.board.name, notCollected.get(id) ?? null)}.` };
   if (rows === undefined) return { reason: `the ${def.title.toLowerCase()} return (${def.file}) for ${data.year.label} was not supplied.` };
   if (rows === null) return { reason: `the ${def.title.toLowerCase()} return (${def.file}) for ${data.year.label} could not be read.` };
   return { rows: rows as RowTypes[K][] };
@@ -390,20 +402,35 @@ function noteReasons(notes: string[], reasons: (string | null)[]): void {
   }
 }
 
+/** Options of an indicator table: the columns beyond the row label. */
+interface IndicatorTableOptions {
+  /** Row labels replacing the catalogue titles, by indicator id. */
+  labels?: Record<string, string>;
+  /** Years shown before this year (default 1). */
+  earlierYears?: number;
+  /** A "Change" column (default true). */
+  change?: boolean;
+  /** A "Compared with last year" column: Better, Worse, No change, Not judged. */
+  direction?: boolean;
+  /** Comparator columns (this year's England, region or statistical-neighbour figure). */
+  comparators?: readonly string[];
+}
+
+const COMPARATOR_NAMES: Record<string, string> = { england: 'England', region: 'Region', 'statistical-neighbours': 'Statistical neighbours' };
+
 /**
- * A table of indicators with this year, last year, the change and its direction in words.
- * `labels` overrides the catalogue title for a row.
+ * A table of indicators: this year and `earlierYears` before it (newest first), the change from last year
+ * and its direction in words, and comparators. Built-in tables and a board's own (tables.yaml) alike.
  */
-function indicatorComparisonTable(
-  id: string,
-  caption: string,
-  ids: string[],
-  f: Figures,
-  options: { labels?: Record<string, string>; direction?: boolean } = {},
-): TableModel {
+function indicatorComparisonTable(id: string, caption: string, ids: string[], f: Figures, options: IndicatorTableOptions = {}): TableModel {
   const prev = shiftYear(f.year, -1);
-  const columns = [col('Measure', false), col(f.year), col(prev), col('Change', false)];
+  const earlier = Array.from({ length: options.earlierYears ?? 1 }, (_, i) => shiftYear(f.year, -(i + 1)));
+  const columns = [col('Measure', false), col(f.year), ...earlier.map((y) => col(y))];
+  const withChange = options.change ?? true;
+  if (withChange) columns.push(col('Change', false));
   if (options.direction) columns.push(col('Compared with last year', false));
+  const comparators = options.comparators ?? [];
+  for (const c of comparators) columns.push(col(`${COMPARATOR_NAMES[c] ?? c}, ${f.year}`));
   const notes: string[] = [];
   const rows: TableCell[][] = [];
   for (const indicatorId of ids) {
@@ -425,13 +452,133 @@ function indicatorComparisonTable(
     const changeText = r && r.change ? formatChange(d, r.change) : NOT_AVAILABLE;
     const changeCell = withheld ? NOT_PUBLISHED : changeText.startsWith(NOT_AVAILABLE) ? NOT_AVAILABLE : changeText;
     const both = f.value(indicatorId) !== null && f.previous(indicatorId)?.value != null;
-    if (r && both && changeText !== changeCell && r.change.reason) noteReasons(notes, [r.change.reason]);
-    const cells = [rowHeader(label), num(f.text(indicatorId)), num(f.text(indicatorId, 'previous')), cell(capitalise(changeCell))];
+    if (withChange && r && both && changeText !== changeCell && r.change.reason) noteReasons(notes, [r.change.reason]);
+    const cells = [rowHeader(label), num(f.text(indicatorId)), num(f.text(indicatorId, 'previous'))];
+    // Years before last year come from the indicator's series.
+    for (const y of earlier.slice(1)) {
+      const v = f.series(indicatorId).get(y) ?? null;
+      cells.push(num(valueText(d, v)));
+      if (!v || (v.value === null && !isSuppressed(v))) noteReasons(notes, [v?.reason ?? `no figure for ${y}`]);
+    }
+    if (earlier.length === 0) cells.pop();
+    if (withChange) cells.push(cell(capitalise(changeCell)));
     if (options.direction) cells.push(cell(r ? (DIRECTION_WORDS[r.change.direction] ?? r.change.direction) : NOT_AVAILABLE));
+    for (const c of comparators) {
+      const v = r?.comparators.find((x) => x.comparator === c);
+      cells.push(num(v ? withUnitText(d, v.value, v.decimals) : NOT_AVAILABLE));
+      if (v) {
+        const note = `${COMPARATOR_NAMES[c] ?? c}: ${v.source}.`;
+        if (!notes.includes(note)) notes.push(note);
+      }
+    }
     rows.push(cells);
-    noteReasons(notes, [f.reason(indicatorId), f.reason(indicatorId, 'previous')]);
+    noteReasons(notes, [f.reason(indicatorId), earlier.length > 0 ? f.reason(indicatorId, 'previous') : null]);
   }
   return table(id, caption, columns, rows, { notes });
+}
+
+/** The years a declared figure shows, newest first: this year and `earlierYears` before it. */
+function declaredYears(year: string, earlierYears: number): string[] {
+  return Array.from({ length: earlierYears + 1 }, (_, i) => shiftYear(year, -i));
+}
+
+/** `{year}`, `{previousYear}`, `{firstYear}` of a declaration's title. */
+function titleYears(year: string, earlierYears: number) {
+  return { year, previousYear: shiftYear(year, -1), firstYear: shiftYear(year, -earlierYears) };
+}
+
+/** "2012-13", or "2010-11 to 2012-13". */
+function yearSpan(years: string[]): string {
+  const sorted = [...years].sort();
+  return sorted.length === 1 ? sorted[0]! : `${sorted[0]} to ${sorted.at(-1)}`;
+}
+
+/**
+ * The source line of a declared figure: the board's words when it gives them, otherwise the returns or
+ * suppliers of its indicators; then the years shown, and a word on figures taken from published totals.
+ */
+function declaredSource(source: string | undefined, ids: string[], years: string[], f: Figures): string {
+  const values = ids.flatMap((id) => years.map((y) => (y === f.year ? f.current(id) : y === shiftYear(f.year, -1) ? f.previous(id) : f.series(id).get(y) ?? null)));
+  const published = values.some((v) => v?.provenance?.kind === 'supplied' && v.provenance.file === OTHER_FILES.publishedFigures);
+  const what =
+    source?.replace(/\.\s*$/, '') ??
+    [...new Set(ids.map((id) => f.def(id)).filter((d): d is IndicatorDef => d !== undefined).map((d) => (d.owner === 'board' && d.supplier ? d.supplier : d.source)))].join('; ');
+  return `Source: ${what}, ${yearSpan(years)}${published ? '; figures for years without a return are those the board published (aggregates/published-figures.csv)' : ''}.`;
+}
+
+/** A declared table (tables.yaml, or a built-in one declared the same way) as a TableModel. */
+function declaredTable(decl: TableDeclaration & { notes?: string[] }, htmlId: string, f: Figures): TableModel {
+  const rows = decl.rows.map(rowOfDeclaration).filter((r) => f.def(r.id) !== undefined);
+  const ids = rows.map((r) => r.id);
+  const title = fillTitle(decl.title, titleYears(f.year, decl.earlierYears));
+  const years = declaredYears(f.year, decl.earlierYears);
+  const hasAny = ids.some((id) => years.some((y) => (y === f.year ? f.has(id) : y === shiftYear(f.year, -1) ? f.has(id, 'previous') : f.series(id).has(y))));
+  if (!hasAny) return unavailableTable(htmlId, title, ids.length > 0 ? (f.reason(ids[0]!) ?? 'no figures') : 'none of its rows is an indicator.');
+  const labels = Object.fromEntries(rows.filter((r) => r.label).map((r) => [r.id, r.label!]));
+  const t = indicatorComparisonTable(htmlId, title, ids, f, { labels, earlierYears: decl.earlierYears, change: decl.change, direction: decl.direction, comparators: decl.comparators });
+  t.notes.unshift(...(decl.caption ? [decl.caption] : []));
+  t.notes.push(...(decl.notes ?? []));
+  return t;
+}
+
+/** Words for a unit on a chart's value axis. */
+const UNIT_AXIS: Record<string, string> = { count: 'Number', percent: 'Per cent', rate_per_10k: 'Per 10,000 children', money: 'Pounds (£)', days: 'Days', ratio: 'Ratio' };
+
+/** A declared chart (tables.yaml) as a ChartModel: a bar chart of one indicator, or a line per indicator. */
+function declaredChart(decl: ChartDeclaration, htmlId: string, f: Figures): ChartModel {
+  const rows = decl.rows.map(rowOfDeclaration).filter((r) => f.def(r.id) !== undefined);
+  const title = fillTitle(decl.title, titleYears(f.year, decl.earlierYears));
+  const years = declaredYears(f.year, decl.earlierYears).reverse();
+  const type = (CHART_TYPES as readonly string[]).includes(decl.type) ? decl.type : 'bar';
+  const drawn = type === 'bar' ? rows.slice(0, 1) : rows;
+  const valueOf = (id: string, y: string) => (y === f.year ? f.current(id) : y === shiftYear(f.year, -1) ? f.previous(id) : f.series(id).get(y) ?? null);
+  const any = drawn.some((r) => years.some((y) => { const v = valueOf(r.id, y); return v !== null && (v.value !== null || isSuppressed(v)); }));
+  if (!any) return unavailableChart(htmlId, title, drawn.length > 0 ? (f.reason(drawn[0]!.id) ?? 'no figures') : 'none of its rows is an indicator.');
+  const named = drawn.map((r) => ({ ...r, def: f.def(r.id)!, name: r.label ?? f.def(r.id)!.title }));
+  const described = named.map((r) => `${r.name}: ${years.map((y) => `${y} ${valueText(r.def, valueOf(r.id, y))}`).join(', ')}`).join('; ');
+  const base = { notes: decl.caption ? [decl.caption] : [], source: declaredSource(decl.source, drawn.map((r) => r.id), years, f), placed: false, available: true, unavailable: '', id: htmlId };
+  const valueTitle = UNIT_AXIS[named[0]!.def.unit] ?? '';
+  if (type === 'line') {
+    return {
+      ...base,
+      spec: {
+        kind: 'line',
+        id: htmlId,
+        title,
+        description: `Line chart of ${named.map((r) => r.name).join(' and ')} by year. ${described}.`,
+        categories: years,
+        // A suppressed or missing year has no point (a point's height would give a suppressed count away).
+        series: named.map((r) => ({ name: r.name, values: years.map((y) => { const v = valueOf(r.id, y); return v && !isSuppressed(v) ? v.value : null; }) })),
+        valueTitle,
+        categoryTitle: 'Year',
+      },
+    };
+  }
+  const r = named[0]!;
+  return {
+    ...base,
+    spec: {
+      id: htmlId,
+      title,
+      description: `Column chart of ${r.name} by year: ${years.map((y) => `${y} ${valueText(r.def, valueOf(r.id, y))}`).join('; ')}.`,
+      data: years.map((y) => {
+        const v = valueOf(r.id, y);
+        return isSuppressed(v) ? { label: y, value: null, text: SUPPRESSED } : { label: y, value: v?.value ?? null };
+      }),
+      valueTitle,
+      categoryTitle: 'Year',
+    },
+  };
+}
+
+/** The element id of a board's own figure: `local.early-help` → `table-own-local-early-help`. */
+function ownFigureHtmlId(kind: 'table' | 'chart', id: string): string {
+  return `${kind}-own-${id.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+}
+
+/** A comparator's value in its indicator's unit, at the precision it was supplied with. */
+function withUnitText(def: IndicatorDef, value: number, decimals: number): string {
+  return formatIndicatorValue(def, { id: def.id, year: '', value, provenance: null, decimals });
 }
 
 function capitalise(s: string): string {
@@ -514,15 +661,31 @@ function localContext(ctx: Ctx): SectionData {
 }
 
 function returnReason(ctx: Ctx, id: ReturnId): string {
-  const r = returnRows(ctx.data, id);
+  const r = returnRows(ctx, id);
   return 'reason' in r ? r.reason : `no figures were supplied for ${ctx.year}.`;
 }
 
 function training(ctx: Ctx): SectionData {
   const out = empty();
-  const events = returnRows(ctx.data, 'trainingEvents');
+  const events = returnRows(ctx, 'trainingEvents');
   const eventsCaption = `Direct training events by type, ${ctx.year}`;
-  if ('reason' in events) {
+  const totals = totalsInUse(ctx.data, 'trainingEvents');
+  if (totals) {
+    // Supplied as totals: the tables the totals support, from them and nothing else.
+    out.tables.eventsByType = breakdownTable('table-training-events', eventsCaption, 'training.type', 'training.events', 'Type of event', ctx.f, { valueHeader: 'Events' });
+    const t = readTotals(totals.def, totals.rows);
+    const parts = [...(t.parts.get('agency')?.values() ?? [])].map((e) => [e.code!, entryCount(t, e)?.count ?? null] as const);
+    const agencyCaption = `Participants at direct training events by agency, ${ctx.year}`;
+    const reason = ctx.f.reason('training.participants') ?? `the training totals for ${ctx.year} (${totals.def.file}) give no participants by agency`;
+    if (parts.length === 0 || parts.some(([, n]) => n === null)) {
+      out.tables.byAgency = unavailableTable('table-training-agency', agencyCaption, parts.length ? `the training totals for ${ctx.year} give agency percentages without the participants they are of` : reason);
+      out.charts.byAgency = unavailableChart('chart-training-agency', agencyCaption, out.tables.byAgency.unavailable.replace(/^Not available: /, ''));
+    } else {
+      addAgencyFigures(out, ctx, parts as (readonly [string, number])[], agencyCaption);
+    }
+    for (const tb of Object.values(out.tables)) if (tb.available) tb.source = `Source: training as totals (${totals.def.file}), ${ctx.year}.`;
+    for (const c of Object.values(out.charts)) if (c.available) c.source = `Source: training as totals (${totals.def.file}), ${ctx.year}.`;
+  } else if ('reason' in events) {
     out.tables.eventsByType = unavailableTable('table-training-events', eventsCaption, events.reason);
   } else {
     const rows = TRAINING_TYPES.map((t) => {
@@ -539,42 +702,20 @@ function training(ctx: Ctx): SectionData {
     });
   }
 
-  const attendance = returnRows(ctx.data, 'trainingAttendance');
+  const attendance = returnRows(ctx, 'trainingAttendance');
   const agencyCaption = `Participants at direct training events by agency, ${ctx.year}`;
-  if ('reason' in attendance) {
+  if (totals) {
+    // The agency table and chart are built above, from the totals.
+  } else if ('reason' in attendance) {
     out.tables.byAgency = unavailableTable('table-training-agency', agencyCaption, attendance.reason);
     out.charts.byAgency = unavailableChart('chart-training-agency', agencyCaption, attendance.reason);
   } else {
     const byAgency = new Map<string, number>();
     for (const a of attendance.rows) byAgency.set(a.agency, (byAgency.get(a.agency) ?? 0) + a.participants);
-    const sorted = [...byAgency.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const total = sorted.reduce((a, [, n]) => a + n, 0);
-    out.tables.byAgency = table(
-      'table-training-agency',
-      agencyCaption,
-      [col('Agency', false), col('Participants'), col('Share of participants')],
-      sorted.map(([agency, n]) => [rowHeader(agency), num(count(n)), num(total > 0 ? `${formatNumber((100 * n) / total, 1)}%` : NOT_AVAILABLE)]),
-      { totals: [[rowHeader('Total'), num(count(total)), num(total > 0 ? '100.0%' : NOT_AVAILABLE)]] },
-    );
-    out.charts.byAgency = {
-      id: 'chart-training-agency',
-      available: true,
-      unavailable: '',
-      source: '',
-      placed: false,
-      spec: {
-        id: 'chart-training-agency',
-        title: `Take-up of direct training by agency, ${ctx.year} (number of participants)`,
-        description: `Bar chart of participants at direct training events by agency in ${ctx.year}: ${sorted.map(([a, n]) => `${a} ${count(n)}`).join('; ')}. The same figures are in the table that follows.`,
-        data: sorted.map(([label, value]) => ({ label, value })),
-        valueTitle: 'Participants',
-        categoryTitle: 'Agency',
-        orientation: 'horizontal',
-      },
-    };
+    addAgencyFigures(out, ctx, [...byAgency.entries()], agencyCaption);
   }
 
-  const elearning = returnRows(ctx.data, 'elearning');
+  const elearning = returnRows(ctx, 'elearning');
   const elCaption = `E-learning courses completed, ${ctx.year}`;
   if ('reason' in elearning) {
     out.tables.elearning = unavailableTable('table-training-elearning', elCaption, elearning.reason);
@@ -591,9 +732,39 @@ function training(ctx: Ctx): SectionData {
   return out;
 }
 
+/** The participants-by-agency table and chart, largest first. */
+function addAgencyFigures(out: SectionData, ctx: Ctx, byAgency: (readonly [string, number])[], agencyCaption: string): void {
+  const sorted = [...byAgency].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const total = sorted.reduce((a, [, n]) => a + n, 0);
+  out.tables.byAgency = table(
+    'table-training-agency',
+    agencyCaption,
+    [col('Agency', false), col('Participants'), col('Share of participants')],
+    sorted.map(([agency, n]) => [rowHeader(agency), num(count(n)), num(total > 0 ? `${formatNumber((100 * n) / total, 1)}%` : NOT_AVAILABLE)]),
+    { totals: [[rowHeader('Total'), num(count(total)), num(total > 0 ? '100.0%' : NOT_AVAILABLE)]] },
+  );
+  out.charts.byAgency = {
+    id: 'chart-training-agency',
+    available: true,
+    unavailable: '',
+    notes: [],
+    source: '',
+    placed: false,
+    spec: {
+      id: 'chart-training-agency',
+      title: `Take-up of direct training by agency, ${ctx.year} (number of participants)`,
+      description: `Bar chart of participants at direct training events by agency in ${ctx.year}: ${sorted.map(([a, n]) => `${a} ${count(n)}`).join('; ')}. The same figures are in the table that follows.`,
+      data: sorted.map(([label, value]) => ({ label, value })),
+      valueTitle: 'Participants',
+      categoryTitle: 'Agency',
+      orientation: 'horizontal',
+    },
+  };
+}
+
 function section11Overview(ctx: Ctx): TableModel {
   const caption = `Section 11 audit ${ctx.year}: overview by agency (✓ yes, blank no)`;
-  const audit = returnRows(ctx.data, 'section11');
+  const audit = returnRows(ctx, 'section11');
   if ('reason' in audit) return unavailableTable('table-section-11-overview', caption, audit.reason);
   return table(
     'table-section-11-overview',
@@ -614,7 +785,7 @@ function section11Overview(ctx: Ctx): TableModel {
 function section11(ctx: Ctx): SectionData {
   const out = empty();
   const caption = `Section 11 audit ${ctx.year}: summary`;
-  const audit = returnRows(ctx.data, 'section11');
+  const audit = returnRows(ctx, 'section11');
   if ('reason' in audit) {
     out.tables.summary = unavailableTable('table-section-11-summary', caption, audit.reason);
   } else {
@@ -648,7 +819,7 @@ function caseReviews(ctx: Ctx): SectionData {
     [rowHeader(`Reviews concluded at panel in ${ctx.year}`), num(f.text('cdop.reviews_concluded'))],
   ];
   // Split the reviews concluded in the year by the year the death was notified.
-  const cases = returnRows(ctx.data, 'cdopCases');
+  const cases = returnRows(ctx, 'cdopCases');
   const year = ctx.data.year;
   if (!('reason' in cases)) {
     const byYear = new Map<string, number>();
@@ -696,16 +867,9 @@ function financialYearOf(date: string): string {
 function priorityGroups(ctx: Ctx): SectionData {
   const { f } = ctx;
   const out = empty();
-  const cpIds = ['cp.plans_open_at_year_end', 'cp.rate_per_10k', 'cp.plans_started', 'cp.plans_ended', 'cp.second_or_subsequent_pct', 'cp.lasting_2y_plus_pct', 'cp.reviewed_in_time_pct'];
-  const cpCaption = `Child protection indicators, ${ctx.year} against ${ctx.prev}`;
-  const plans = returnRows(ctx.data, 'cpPlans');
-  out.tables.cpIndicators =
-    'reason' in plans && !f.has('cp.plans_open_at_year_end')
-      ? unavailableTable('table-cp-indicators', cpCaption, plans.reason)
-      : indicatorComparisonTable('table-cp-indicators', cpCaption, cpIds, f, { direction: true });
-  if (out.tables.cpIndicators.available) {
-    out.tables.cpIndicators.notes.push('“Better” and “Worse” judge the change by whether a rise is good news for children; counts of plans are not judged.');
-  }
+  // Declared as a board would declare its own table (figure-declarations.ts): the default configuration.
+  const cp = BUILT_IN_TABLES.find((t) => t.id === 'priority-groups.cpIndicators')!;
+  out.tables.cpIndicators = declaredTable(cp, cp.htmlId, f);
 
   const catCaption = `Child protection plans open at 31 March by category of abuse`;
   if (!f.has('cp.plans_open_at_year_end')) {
@@ -739,7 +903,7 @@ function priorityGroups(ctx: Ctx): SectionData {
 
 function boardEffectiveness(ctx: Ctx): SectionData {
   const caption = `Membership of the board, ${ctx.year}`;
-  const members = returnRows(ctx.data, 'boardMembers');
+  const members = returnRows(ctx, 'boardMembers');
   if ('reason' in members) return { tables: { membership: unavailableTable('table-board-membership', caption, members.reason) }, charts: {} };
   const withAttendance = members.rows.some((m) => m.meetingsHeld !== null);
   const columns = [col('Name', false), col('Job title', false), col('Agency', false)];
@@ -782,6 +946,7 @@ function allegations(ctx: Ctx): SectionData {
       id: 'chart-lado-by-year',
       available: true,
       unavailable: '',
+      notes: [],
       source: '',
       placed: false,
       spec: {
@@ -853,7 +1018,7 @@ function allegations(ctx: Ctx): SectionData {
 
 function finance(ctx: Ctx): SectionData {
   const out = empty();
-  const lines = returnRows(ctx.data, 'finance');
+  const lines = returnRows(ctx, 'finance');
   const expCaption = `Expenditure, ${ctx.year} (£)`;
   const incCaption = `Contributions and other income, ${ctx.year} (£)`;
   const balCaption = `Balance carried forward from ${ctx.year} (£)`;
@@ -962,7 +1127,7 @@ function theBoard(ctx: Ctx): SectionData {
  */
 function practiceReviews(ctx: Ctx): SectionData {
   const caption = 'Serious incidents notified to the Child Safeguarding Practice Review Panel';
-  const got = returnRows(ctx.data, 'practiceReviews');
+  const got = returnRows(ctx, 'practiceReviews');
   if ('reason' in got) return { tables: { summary: unavailableTable('table-practice-reviews', caption, got.reason) }, charts: {} };
   const y = parseYear(ctx.year)!;
   const s = summarisePracticeReviews(got.rows, y);
@@ -1007,6 +1172,9 @@ const SECTION_DATA: Record<string, (ctx: Ctx) => SectionData> = {
   allegations,
   finance,
 };
+
+/** Sections with built-in tables and charts (figure-declarations.ts keeps the same list for validate). */
+export const SECTIONS_WITH_FIGURES: readonly string[] = Object.keys(SECTION_DATA);
 
 /** "A", "B" … "Z", "AA" for appendix letters. */
 function appendixLetter(n: number): string {
@@ -1075,13 +1243,13 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const illustrative = illustrativeOf(config);
   placeFigures(sections, rendered, ctx);
   resolveReferences(sections, rendered);
-  addSources(sections, year, illustrative, f);
+  addSources(sections, year, illustrative, f, data);
   for (const s of sections) {
     for (const p of Object.values(s.placed)) {
       const home = p.table ?? p.chart;
       if (home && !home.source) {
         home.source =
-          sourceLine(home.id, year, p.chart ? p.chart.spec.data.map((d) => d.label) : p.table!.id === 'table-lado-by-year' ? p.table!.rows.map((r) => r[0]!.text) : null) +
+          sourceLine(home.id, year, p.chart ? chartCategories(p.chart.spec) : p.table!.id === 'table-lado-by-year' ? p.table!.rows.map((r) => r[0]!.text) : null, data) +
           illustrativeLine(home.id, illustrative, f);
       }
     }
@@ -1107,6 +1275,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
       contactEmail: config?.board.contactEmail ?? '',
       // board.yaml accepts any URL; only a web address becomes a link (never javascript: or data:).
       website: /^https?:\/\//i.test(config?.board.website ?? '') ? config!.board.website! : '',
+      partners: config?.kind === 'partnership' && config.partners ? { ...config.partners } : null,
     },
     year,
     previousYear: prev,
@@ -1145,6 +1314,7 @@ type Rendered = Map<string, { file: string; source: string; placements: Rendered
  * one that does not exist, or placing one twice, is a NarrativeError at the marker's line.
  */
 function placeFigures(sections: SectionModel[], rendered: Rendered, ctx: Ctx): void {
+  const own = ownFigures(ctx);
   const extra = new Map<string, SectionData>();
   const dataOf = (sectionId: string): SectionData | null => {
     const inReport = sections.find((x) => x.id === sectionId);
@@ -1161,9 +1331,13 @@ function placeFigures(sections: SectionModel[], rendered: Rendered, ctx: Ctx): v
       const dot = p.key.lastIndexOf('.');
       const data = dot > 0 ? dataOf(p.key.slice(0, dot)) : null;
       const name = p.key.slice(dot + 1);
-      const found = data ? (p.kind === 'table' ? data.tables[name] : data.charts[name]) : undefined;
+      const ownFound = own.get(`${p.kind}:${p.key}`);
+      const found = ownFound ? (ownFound.table ?? ownFound.chart!) : data ? (p.kind === 'table' ? data.tables[name] : data.charts[name]) : undefined;
       if (!found) {
-        const known = sections.flatMap((x) => Object.keys(p.kind === 'table' ? x.tables : x.charts).map((k) => `${x.id}.${k}`));
+        const known = [
+          ...[...own.keys()].filter((k) => k.startsWith(`${p.kind}:`)).map((k) => k.slice(p.kind.length + 1)),
+          ...sections.flatMap((x) => Object.keys(p.kind === 'table' ? x.tables : x.charts).map((k) => `${x.id}.${k}`)),
+        ];
         throw new NarrativeError(
           'narrative-figure-unknown',
           r.file,
@@ -1182,6 +1356,32 @@ function placeFigures(sections: SectionModel[], rendered: Rendered, ctx: Ctx): v
       s.placed[id] = p.kind === 'table' ? { kind: 'table', table: { ...(found as TableModel), placed: false }, chart: null } : { kind: 'chart', table: null, chart: { ...(found as ChartModel), placed: false } };
     }
   }
+  // A board's own figure that no narrative places goes at the end of the section it names, if that is in the report.
+  for (const [id, o] of own) {
+    if (seen.has(id) || !o.section) continue;
+    const s = sections.find((x) => x.id === o.section);
+    if (!s) continue;
+    const [kind, key] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+    s.narrative.after += `${placeHolder(kind, key)}\n`;
+    s.placed[id] = o.table ? { kind: 'table', table: o.table, chart: null } : { kind: 'chart', table: null, chart: o.chart };
+  }
+}
+
+/** A board's own tables and charts (tables.yaml), by `table:<id>` / `chart:<id>`, built from this year's figures. */
+function ownFigures(ctx: Ctx): Map<string, { table: TableModel | null; chart: ChartModel | null; section?: string }> {
+  const out = new Map<string, { table: TableModel | null; chart: ChartModel | null; section?: string }>();
+  const declared = ctx.board.figures;
+  if (!declared) return out;
+  for (const t of declared.tables) {
+    if (out.has(`table:${t.id}`)) continue;
+    const table = declaredTable(t, ownFigureHtmlId('table', t.id), ctx.f);
+    if (table.available) table.source = declaredSource(t.source, t.rows.map((r) => rowOfDeclaration(r).id).filter((id) => ctx.f.def(id)), declaredYears(ctx.year, t.earlierYears), ctx.f);
+    out.set(`table:${t.id}`, { table, chart: null, ...(t.section ? { section: t.section } : {}) });
+  }
+  for (const c of declared.charts) {
+    if (!out.has(`chart:${c.id}`)) out.set(`chart:${c.id}`, { table: null, chart: declaredChart(c, ownFigureHtmlId('chart', c.id), ctx.f), ...(c.section ? { section: c.section } : {}) });
+  }
+  return out;
 }
 
 /**
@@ -1203,6 +1403,13 @@ function resolveReferences(sections: SectionModel[], rendered: Rendered): void {
     }
     for (const [name, t] of Object.entries(s.tables)) targets.set(`${s.id}.${name}`, { anchor: t.id, text: `“${t.caption}”` });
     for (const [name, c] of Object.entries(s.charts)) targets.set(`${s.id}.${name}`, { anchor: `fig-${c.id}`, text: `“${c.spec.title}”` });
+    // A board's own figures are known by their declared ids.
+    for (const [key, p] of Object.entries(s.placed)) {
+      const label = key.slice(key.indexOf(':') + 1);
+      if (targets.has(label)) continue;
+      if (p.table) targets.set(label, { anchor: p.table.id, text: `“${p.table.caption}”` });
+      else if (p.chart) targets.set(label, { anchor: `fig-${p.chart.id}`, text: `“${p.chart.spec.title}”` });
+    }
   }
   for (const s of sections) {
     const r = rendered.get(s.id);
@@ -1258,9 +1465,11 @@ const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; yea
 };
 
 /** "Source: LADO referrals return (lado-referrals.csv), 2007-08 to 2012-13; earlier years as published." */
-function sourceLine(id: string, year: string, seriesYears: string[] | null): string {
-  const src = FIGURE_SOURCES[id];
-  if (!src) return '';
+function sourceLine(id: string, year: string, seriesYears: string[] | null, data?: YearData): string {
+  const found = FIGURE_SOURCES[id];
+  if (!found) return '';
+  // A return supplied as totals is the source of the figures it gave.
+  const src = data && found.returns ? { ...found, returns: [...new Set(found.returns.map((r) => totalsInUse(data, r)?.def.id ?? r))] } : found;
   // "Training events" → "training events", but "LADO referrals" keeps its capitals.
   const lowerFirst = (t: string) => (/^[A-Z][a-z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
   const what = src.other ?? (src.returns ?? []).map((r) => `${lowerFirst(returnDef(r).title)} return (${returnDef(r).file})`).join(' and ');
@@ -1293,16 +1502,16 @@ function illustrativeLine(id: string, decl: IllustrativeFigures | null, f: Figur
 }
 
 /** Give every available built-in table and chart its source line. */
-function addSources(sections: SectionModel[], year: string, decl: IllustrativeFigures | null, f: Figures): void {
+function addSources(sections: SectionModel[], year: string, decl: IllustrativeFigures | null, f: Figures, data?: YearData): void {
   for (const s of sections) {
     for (const t of Object.values(s.tables)) {
       if (!t.available || t.source) continue;
       const years = t.id === 'table-lado-by-year' ? t.rows.map((r) => r[0]!.text) : null;
-      t.source = sourceLine(t.id, year, years) + illustrativeLine(t.id, decl, f);
+      t.source = sourceLine(t.id, year, years, data) + illustrativeLine(t.id, decl, f);
     }
     for (const c of Object.values(s.charts)) {
       if (!c.available || c.source) continue;
-      c.source = sourceLine(c.id, year, c.spec.data.map((d) => d.label)) + illustrativeLine(c.id, decl, f);
+      c.source = sourceLine(c.id, year, chartCategories(c.spec), data) + illustrativeLine(c.id, decl, f);
     }
   }
 }
@@ -1320,7 +1529,7 @@ function noteSuppressedFigures(sections: SectionModel[], threshold: number): boo
       any = true;
       if (!t.notes.includes(note)) t.notes.push(note);
     }
-    if (Object.values(s.charts).some((c) => c.spec.data.some((d) => d.text === SUPPRESSED))) any = true;
+    if (Object.values(s.charts).some((c) => (c.spec.kind === 'line' ? c.spec.description.includes(SUPPRESSED) : c.spec.data.some((d) => d.text === SUPPRESSED)))) any = true;
     if (`${s.narrative.html}${s.narrative.after}`.includes(SUPPRESSED)) any = true;
   }
   return any;

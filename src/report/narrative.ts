@@ -197,8 +197,8 @@ export interface RenderedNarrative {
   labels: Map<string, string>;
 }
 
-/** A line `<!-- table: finance.expenditure -->` or `<!-- chart: allegations.byYear -->` places a figure there. */
-export const PLACE_MARKER = /^\s*<!--\s*(table|chart)\s*:\s*([A-Za-z0-9][\w.-]*)\s*-->\s*$/i;
+import { PLACE_MARKER } from './figure-declarations.js';
+export { PLACE_MARKER };
 
 /** Where a placed figure goes in the rendered HTML, until the render stage puts the figure there. */
 export function placeHolder(kind: string, key: string): string {
@@ -242,7 +242,7 @@ export interface NarrativeRenderOptions {
 }
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
-const FRAGMENT = /^#[A-Za-z][A-Za-z0-9_-]*$/;
+const FRAGMENT = /^#[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** Straight quotes, `--`, `---` and `...` made typographic (SmartyPants, en dash for `--`). */
 export function typographic(text: string): string {

@@ -5,7 +5,7 @@
  * nothing) and with prototype access off. The output depends only on the model and the template.
  */
 import Handlebars from 'handlebars';
-import { renderBarChart } from './charts.js';
+import { renderChart } from './charts.js';
 import { cssString } from './escape.js';
 import { decodeHtmlEntities } from '../pdf/html-entities.js';
 import type { ChartModel, ReportModel, SectionModel } from './model.js';
@@ -80,7 +80,7 @@ function editionCss(model: ReportModel): string {
 async function drawCharts(charts: Record<string, ChartModel>): Promise<Record<string, RenderedChart>> {
   const out: Record<string, RenderedChart> = {};
   for (const [key, chart] of Object.entries(charts)) {
-    out[key] = { ...chart, svg: chart.available ? (await renderBarChart(chart.spec)).svg : '' };
+    out[key] = { ...chart, svg: chart.available ? (await renderChart(chart.spec)).svg : '' };
   }
   return out;
 }

@@ -120,23 +120,52 @@ export function parseYesNo(raw: string, blankMeans?: 'no'): CellResult<boolean> 
 }
 
 /** Normalise a coded value for matching: lower case, spaces and underscores as hyphens. */
-function norm(s: string): string {
+export function normaliseCode(s: string): string {
   return s.trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
 
-/** Match a coded value against its allowed set (by code or by label), suggesting the closest on failure. */
-export function parseEnum(raw: string, values: AllowedValue[]): CellResult<string> {
-  const s = norm(raw);
-  for (const v of values) {
-    if (norm(v.code) === s || norm(v.label) === s) return ok(v.code);
+/**
+ * An allowed set as a lookup, built once per set: each normalised code and label → the code of the first
+ * value (in the set's order) that has it, so a lookup gives what scanning the set in order would.
+ */
+export interface EnumLookup {
+  byNormalised: ReadonlyMap<string, string>;
+  codes: readonly string[];
+}
+
+const LOOKUPS = new WeakMap<readonly AllowedValue[], EnumLookup>();
+
+/** The lookup of an allowed set, made on first use and kept for as long as the set exists. */
+export function enumLookup(values: readonly AllowedValue[]): EnumLookup {
+  let lookup = LOOKUPS.get(values);
+  if (!lookup) {
+    const byNormalised = new Map<string, string>();
+    for (const v of values) {
+      for (const form of [normaliseCode(v.code), normaliseCode(v.label)]) {
+        if (!byNormalised.has(form)) byNormalised.set(form, v.code);
+      }
+    }
+    lookup = { byNormalised, codes: values.map((v) => v.code) };
+    LOOKUPS.set(values, lookup);
   }
-  const candidates = values.map((v) => v.code);
-  const suggestion = closest(s, candidates);
+  return lookup;
+}
+
+/** The refusal of a coded value, suggesting the closest allowed code. */
+export function enumProblem(raw: string, lookup: EnumLookup): CellResult<never> {
+  const suggestion = closest(normaliseCode(raw), [...lookup.codes]);
   return bad(
     'value-not-allowed',
     `"${raw.trim()}" is not an allowed value.`,
-    `Did you mean "${suggestion}"? Allowed: ${candidates.join(', ')}.`,
+    `Did you mean "${suggestion}"? Allowed: ${lookup.codes.join(', ')}.`,
   );
+}
+
+/** Match a coded value against its allowed set (by code or by label), suggesting the closest on failure. */
+export function parseEnum(raw: string, values: readonly AllowedValue[]): CellResult<string> {
+  const lookup = enumLookup(values);
+  const code = lookup.byNormalised.get(normaliseCode(raw));
+  return code === undefined ? enumProblem(raw, lookup) : ok(code);
 }
 
 /** A pseudonymous reference: letters, digits, '-', '_', '/' and '.', up to 40 characters. */

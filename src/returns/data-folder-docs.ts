@@ -53,6 +53,8 @@ export const BOARD_SETTING_DOCS: Record<string, string> = {
   'sections[].numbered': 'Whether the section has a number in the contents and numbered paragraphs (default `true`; a foreword is usually `false`, so the first numbered section is 1).',
   'sections[].appendix': 'Whether the section is laid out as an appendix, numbered apart from the main sections (default: the built-in section\'s setting, or `true` for an id starting `appendix`). An appendix keeps all its tables and charts.',
   'sections[].guidance': 'For a board\'s own section: what statutory guidance expects it to show (a note for the authors).',
+  returns: 'Returns the board does not collect, by name (the file name without `.csv`): `cdop-cases: not-collected`, or `{ collected: false, reason: … }` to say why. Such a return is not reported missing; every figure that needs it is not available, saying the board does not collect it (and why). A totals file counts as the return it stands in for.',
+  'returns.<year>': 'A return name (the key: `cdop-cases`, `training-events`, …) and `not-collected`, `collected`, or `{ collected, reason }`.',
   layout: 'How the report\'s parts are numbered and laid out on the page.',
   'layout.appendixNumbering': '`numbers` (Appendix 1, 2, 3; the default) or `letters` (Appendix A, B, C).',
   'layout.paragraphNumbers': 'Whether the paragraphs of numbered sections are numbered ("3.4"; default `true`).',
@@ -85,6 +87,7 @@ export const BOARD_SETTING_DOCS: Record<string, string> = {
   'guidance.requirements[].id': 'Its id: lower-case letters, digits, dots and hyphens, not used by the edition.',
   'guidance.requirements[].text': 'What is required, in short.',
   'guidance.requirements[].reference': 'Where the requirement comes from (document, chapter, paragraph).',
+  'guidance.requirements[].source': 'Where the wording (and, when confirmed, the paragraph) was read: the document, named as the edition names its sources.',
   'guidance.requirements[].confirmed': 'Whether the reference has been checked against the source (default `true`).',
   'guidance.requirements[].evidence': 'What shows it is met; every kind given must be satisfied.',
   'guidance.requirements[].evidence.sections': 'Section ids: any one of them in the report with its narrative written.',
@@ -158,7 +161,8 @@ function columnTable(columns: readonly ColumnDef[]): string[] {
     const required = col.required ? 'yes' : 'no';
     const description = `${col.description}${col.unique && !/unique/i.test(col.description) ? ' Unique in the file.' : ''}`;
     const example = col.example === '' ? '(empty)' : `\`${col.example}\``;
-    lines.push(`| ${cell(col.header)} | ${TYPE_WORDS[col.type]} | ${required} | ${cell(allowedWords(col))} | ${cell(example)} | ${cell(description)} |`);
+    const allowed = `${allowedWords(col)}${col.notRecorded ? '; or `not recorded`' : ''}`;
+    lines.push(`| ${cell(col.header)} | ${TYPE_WORDS[col.type]} | ${required} | ${cell(allowed)} | ${cell(example)} | ${cell(description)} |`);
   }
   for (const col of columns) {
     if (col.type !== 'enum' || (col.values ?? []).length <= 3) continue;
@@ -295,6 +299,16 @@ export function renderDataFolderDocs(): string {
     if (def.caseLevel) out.push('This is a case-level return: people appear only as pseudonymous references.');
     out.push('');
     out.push(...columnTable(def.columns));
+    if (def.totals) {
+      const standsIn = (def.alternativeTo ?? []).map((id) => `\`${RETURNS.find((r) => r.id === id)!.file}\``).join(' and ');
+      out.push('', `It stands in for ${standsIn} when the board holds only totals: give one or the other. Each row gives one figure (Breakdown) or one part of a breakdown (Breakdown and Code), as a Count or as a Percent of its base. A percentage of a count figure is turned into a count of its base, rounded, and the report says so; a figure that is itself a percentage keeps the precision it was written with. Every indicator the file does not give is "not available", never 0. When the case-level return is given too, the report uses its rows and \`totals-agree\` checks that the two agree.`, '');
+      out.push('| Breakdown | what it counts | base | gives |', '|---|---|---|---|');
+      for (const x of def.totals.figures) {
+        const gives = [x.indicator, x.percentIndicator, x.family ? `${x.family}.<code>` : undefined].filter(Boolean).map((i) => `\`${i}\``).join(', ') || (x.freeCodes ? 'the agency table and chart' : 'the base of a percentage');
+        const codes = x.codes ? ` Codes: ${x.codes.map((c) => `\`${c.code}\``).join(', ')}.` : x.freeCodes ? ' Code: the name, in the board\'s own words.' : '';
+        out.push(`| \`${x.code}\` | ${cell(x.label)}${x.addsUp ? ' (the parts add up to the base)' : ''}.${codes} | ${x.base ? `\`${x.base}\`` : ''} | ${gives} |`);
+      }
+    }
   }
 
   out.push('', `### \`<year>/${OTHER_FILES.recommendations}\``, '', 'The recommendations of the year, grouped by strategic objective. Unknown fields are errors.', '');

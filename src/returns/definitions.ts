@@ -35,6 +35,8 @@ export interface ColumnDef {
   blankMeans?: 'no';
   /** Must be unique within the file. */
   unique?: boolean;
+  /** Accepts "not recorded" (the agency did not record it): coded and yes/no columns of case-level returns. */
+  notRecorded?: boolean;
   description: string;
   example: string;
 }
@@ -57,8 +59,42 @@ export interface ReturnDef {
    * employment setting): a board supplies one or the other, so neither is reported missing while the other
    * is there; `init` writes the case-level template only.
    */
-  alternativeTo?: ReturnId;
+  alternativeTo?: ReturnId[];
+  /** For a return supplied as totals: the figures it may give, and the indicators it stands in for. */
+  totals?: TotalsSpec;
   columns: ColumnDef[];
+}
+
+/**
+ * One figure a totals file can give, named in its Breakdown column: a single count (or a percentage of its
+ * base), or one breakdown whose parts are named in the Code column.
+ */
+export interface TotalsFigure {
+  code: string;
+  label: string;
+  /** The indicator its count gives (a single figure). */
+  indicator?: string;
+  /** The indicator that is this figure as a percentage of its base. */
+  percentIndicator?: string;
+  /** For a breakdown: the indicator family its parts belong to (`cp.category` → `cp.category.neglect`). */
+  family?: string;
+  /** For a breakdown: the codes its parts may name. */
+  codes?: AllowedValue[];
+  /** For a breakdown whose parts are named in the board's own words (agencies): any text is a code. */
+  freeCodes?: boolean;
+  /** The figure this one is part of: a percentage is of its count, and a part cannot exceed it. */
+  base?: string;
+  /** For a breakdown: every case belongs to exactly one part, so the parts add up to the base. */
+  addsUp?: boolean;
+}
+
+/** What a totals return stands in for. */
+export interface TotalsSpec {
+  /** How reasons name it: "the child protection plans return for 2012-13 was supplied as totals …". */
+  subject: string;
+  /** Prefixes of the indicator ids the case-level return(s) would give; the totals give these or none. */
+  covers: string[];
+  figures: TotalsFigure[];
 }
 
 export type ReturnId =
@@ -73,7 +109,10 @@ export type ReturnId =
   | 'boardMembers'
   | 'section11'
   | 'practiceReviews'
-  | 'ladoTotals';
+  | 'ladoTotals'
+  | 'cpTotals'
+  | 'cdopTotals'
+  | 'trainingTotals';
 
 const v = (code: string, label: string): AllowedValue => ({ code, label });
 
@@ -419,30 +458,122 @@ export const RETURNS: ReturnDef[] = [
   },
 ];
 
-/** The breakdowns a LADO totals file can give, each naming the indicator family its codes belong to. */
-export const LADO_TOTAL_BREAKDOWNS: AllowedValue[] = [
-  v('total', 'All referrals received in the year'),
-  v('source', 'Referrals by source (codes of the Referral source column)'),
-  v('sector', 'Referrals by employment setting (codes of the Sector column)'),
-  v('nature', 'Referrals by nature of allegation (codes of the Nature column)'),
-  v('outcome', 'Referrals by outcome (codes of the Outcome column)'),
+// In the case-level returns an agency may answer a coded or yes/no column with "not recorded".
+for (const def of RETURNS) {
+  if (!def.caseLevel || def.partnershipOnly) continue;
+  for (const col of def.columns) if ((col.type === 'enum' || col.type === 'yesno') && !col.blankMeans) col.notRecorded = true;
+}
+
+const f = (code: string, label: string, more: Omit<TotalsFigure, 'code' | 'label'> = {}): TotalsFigure => ({ code, label, ...more });
+
+/** The figures a LADO totals file can give: the total, breakdowns of it, and timeliness. */
+export const LADO_TOTAL_FIGURES: TotalsFigure[] = [
+  f('total', 'All referrals received in the year', { indicator: 'lado.referrals' }),
+  f('source', 'Referrals by source (codes of the Referral source column)', { family: 'lado.source', codes: LADO_SOURCES, base: 'total', addsUp: true }),
+  f('sector', 'Referrals by employment setting (codes of the Sector column)', { family: 'lado.sector', codes: LADO_SECTORS, base: 'total', addsUp: true }),
+  f('nature', 'Referrals by nature of allegation (codes of the Nature column)', { family: 'lado.nature', codes: LADO_NATURES, base: 'total', addsUp: true }),
+  f('outcome', 'Referrals by outcome (codes of the Outcome column)', { family: 'lado.outcome', codes: LADO_OUTCOMES, base: 'total', addsUp: true }),
+  f('work-based', 'Referrals about conduct at work', { indicator: 'lado.work_based', base: 'total' }),
+  f('outside-work', 'Referrals about conduct outside work', { indicator: 'lado.outside_work', base: 'total' }),
+  f('concluded-within-1-month', 'Referrals concluded within one month of receipt', { percentIndicator: 'lado.concluded_within_1_month_pct', base: 'total' }),
+  f('over-1-month', 'Referrals concluded more than one month after receipt', { indicator: 'lado.over_1_month', base: 'total' }),
+  f('over-1-month-police', 'Referrals over one month with police enquiries only', { indicator: 'lado.over_1_month_police', base: 'over-1-month' }),
+  f('over-1-month-disciplinary', 'Referrals over one month with disciplinary enquiries only', { indicator: 'lado.over_1_month_disciplinary', base: 'over-1-month' }),
+  f('over-1-month-both', 'Referrals over one month with police and disciplinary enquiries', { indicator: 'lado.over_1_month_both', base: 'over-1-month' }),
 ];
 
-RETURNS.push({
-  id: 'ladoTotals',
-  file: 'lado-totals.csv',
-  title: 'LADO referrals as totals',
-  grain: 'one row per figure: the total referrals received in the year, and the parts of each breakdown the board holds (counts, or percentages of the total)',
-  caseLevel: false,
-  sections: ['allegations'],
-  alternativeTo: 'ladoReferrals',
-  columns: [
-    { key: 'breakdown', header: 'Breakdown', type: 'enum', required: true, values: LADO_TOTAL_BREAKDOWNS, description: 'What the row counts: total, or one part of the source, sector, nature or outcome breakdown. A breakdown that is given must cover every referral; one that is not given is shown as not available.', example: 'sector' },
-    { key: 'code', header: 'Code', type: 'text', required: false, description: 'For a part of a breakdown: its code, as in the case-level return (e.g. education for the sector breakdown). Blank for the total row.', example: 'education' },
-    { key: 'count', header: 'Count', type: 'count', required: false, description: 'The number of referrals. Give this or Percent.', example: '39' },
-    { key: 'percent', header: 'Percent', type: 'number', required: false, description: 'The percentage of the total (the total row is its base), when the board holds percentages only. Give this or Count.', example: '27.1' },
-  ],
-});
+/** The figures a child protection totals file can give. */
+export const CP_TOTAL_FIGURES: TotalsFigure[] = [
+  f('open', 'Plans open at 31 March', { indicator: 'cp.plans_open_at_year_end' }),
+  f('started', 'Plans started in the year', { indicator: 'cp.plans_started' }),
+  f('ended', 'Plans ended in the year', { indicator: 'cp.plans_ended' }),
+  f('category', 'Plans open at 31 March by category of abuse (codes of the Category column)', { family: 'cp.category', codes: CP_CATEGORIES, base: 'open', addsUp: true }),
+  f('second-or-subsequent', 'Plans started in the year where the child had had a plan before', { percentIndicator: 'cp.second_or_subsequent_pct', base: 'started' }),
+  f('lasted-2y-plus', 'Plans ended in the year that had lasted 2 years or more', { percentIndicator: 'cp.lasting_2y_plus_pct', base: 'ended' }),
+  f('open-3-months', 'Plans open at 31 March that had lasted at least 3 months', { base: 'open' }),
+  f('reviewed-in-time', 'Plans open at 31 March for at least 3 months with every review held on time', { percentIndicator: 'cp.reviewed_in_time_pct', base: 'open-3-months' }),
+];
+
+/** The figures a child deaths (CDOP) totals file can give. */
+export const CDOP_TOTAL_FIGURES: TotalsFigure[] = [
+  f('notified', 'Deaths notified in the year', { indicator: 'cdop.deaths_notified' }),
+  f('considered-at-panel', 'Deaths notified in the year that were considered at panel by 31 March', { indicator: 'cdop.considered_at_panel', base: 'notified' }),
+  f('concluded-notified-in-year', 'Deaths notified in the year whose review concluded by 31 March', { indicator: 'cdop.concluded_notified_in_year', percentIndicator: 'cdop.notified_concluded_in_year_pct', base: 'notified' }),
+  f('deferred', 'Deaths notified in the year considered at panel and deferred', { indicator: 'cdop.deferred', base: 'notified' }),
+  f('not-discussed', 'Deaths notified in the year not yet discussed at panel', { indicator: 'cdop.not_yet_discussed', base: 'notified' }),
+  f('reviews-concluded', 'Reviews concluded at panel in the year, whatever year the death was notified', { indicator: 'cdop.reviews_concluded' }),
+  f('concluded-notified-earlier', 'Reviews concluded in the year of deaths notified in earlier years', { indicator: 'cdop.concluded_notified_earlier', base: 'reviews-concluded' }),
+];
+
+/** The figures a training totals file can give. */
+export const TRAINING_TOTAL_FIGURES: TotalsFigure[] = [
+  f('events', 'Direct training events held in the year', { indicator: 'training.events' }),
+  f('participants', 'Participants at those events', { indicator: 'training.participants' }),
+  f('type', 'Events by kind (codes of the Type column of the training events return)', { family: 'training.type', codes: TRAINING_TYPES, base: 'events', addsUp: true }),
+  f('agency', 'Participants by agency (the agency in the board\'s own words in Code)', { freeCodes: true, base: 'participants', addsUp: true }),
+];
+
+/** The columns every totals file has. */
+function totalsColumns(figures: TotalsFigure[], example: { breakdown: string; part: string; count: string; percent: string }): ColumnDef[] {
+  return [
+    { key: 'breakdown', header: 'Breakdown', type: 'enum', required: true, values: figures.map((x) => v(x.code, x.label)), description: 'What the row counts: a figure, or one part of a breakdown. A breakdown that is given must cover every case; a figure that is not given is shown as not available.', example: example.breakdown },
+    { key: 'code', header: 'Code', type: 'text', required: false, description: 'For a part of a breakdown: its code, as in the case-level return. Blank for a single figure.', example: example.part },
+    { key: 'count', header: 'Count', type: 'count', required: false, description: 'The number. Give this or Percent.', example: example.count },
+    { key: 'percent', header: 'Percent', type: 'number', required: false, description: 'The percentage of the figure\'s base (listed with the figures), when the board holds percentages only. Give this or Count.', example: example.percent },
+  ];
+}
+
+RETURNS.push(
+  {
+    id: 'ladoTotals',
+    file: 'lado-totals.csv',
+    title: 'LADO referrals as totals',
+    grain: 'one row per figure: the total referrals received in the year, and the parts of each breakdown the board holds (counts, or percentages of the total)',
+    caseLevel: false,
+    sections: ['allegations'],
+    alternativeTo: ['ladoReferrals'],
+    totals: { subject: 'LADO', covers: ['lado.'], figures: LADO_TOTAL_FIGURES },
+    columns: totalsColumns(LADO_TOTAL_FIGURES, { breakdown: 'sector', part: 'education', count: '39', percent: '27.1' }),
+  },
+  {
+    id: 'cpTotals',
+    file: 'cp-totals.csv',
+    title: 'Child protection plans as totals',
+    grain: 'one row per figure: plans open at 31 March, started and ended, open plans by category, and the other counts the board holds (counts, or percentages of their base)',
+    caseLevel: false,
+    sections: ['priority-groups', 'local-context'],
+    alternativeTo: ['cpPlans'],
+    totals: { subject: 'child protection plans', covers: ['cp.'], figures: CP_TOTAL_FIGURES },
+    columns: totalsColumns(CP_TOTAL_FIGURES, { breakdown: 'category', part: 'neglect', count: '154', percent: '' }),
+  },
+  {
+    id: 'cdopTotals',
+    file: 'cdop-totals.csv',
+    title: 'Child deaths (CDOP) as totals',
+    grain: 'one row per figure: deaths notified, where their reviews stood on 31 March, and reviews concluded in the year',
+    caseLevel: false,
+    sections: ['case-reviews'],
+    alternativeTo: ['cdopCases'],
+    totals: { subject: 'child deaths (CDOP)', covers: ['cdop.'], figures: CDOP_TOTAL_FIGURES },
+    columns: totalsColumns(CDOP_TOTAL_FIGURES, { breakdown: 'notified', part: '', count: '17', percent: '' }),
+  },
+  {
+    id: 'trainingTotals',
+    file: 'training-totals.csv',
+    title: 'Training as totals',
+    grain: 'one row per figure: direct training events and participants, events by kind and participants by agency',
+    caseLevel: false,
+    sections: ['training'],
+    alternativeTo: ['trainingEvents', 'trainingAttendance'],
+    totals: { subject: 'training', covers: ['training.events', 'training.participants', 'training.type.'], figures: TRAINING_TOTAL_FIGURES },
+    columns: totalsColumns(TRAINING_TOTAL_FIGURES, { breakdown: 'agency', part: 'Police', count: '42', percent: '' }),
+  },
+);
+
+/** The returns that stand in for `id` when a board holds only totals. */
+export function alternativesOf(id: ReturnId): ReturnDef[] {
+  return RETURNS.filter((r) => r.alternativeTo?.includes(id));
+}
 
 /** Files that are not per-year CSV returns. */
 export const OTHER_FILES = {

@@ -11,6 +11,7 @@ import {
   type ColumnDef,
   type ReturnId,
 } from './definitions.js';
+import { NOT_RECORDED, isNotRecordedText, type NotRecorded } from './not-recorded.js';
 import {
   parseCount,
   parseDate,
@@ -29,8 +30,9 @@ export interface CpPlanRow {
   childRef: string;
   planStart: string;
   planEnd: string | null;
+  /** A category code, or "not-recorded" (as every coded and yes/no column of a case-level return may be). */
   category: string;
-  previousPlan: boolean;
+  previousPlan: boolean | NotRecorded;
   reviewsDue: number;
   reviewsOnTime: number;
 }
@@ -42,11 +44,11 @@ export interface LadoReferralRow {
   source: string;
   sector: string;
   nature: string;
-  workBased: boolean;
+  workBased: boolean | NotRecorded;
   outcome: string;
   dateConcluded: string | null;
-  policeInvolved: boolean;
-  disciplinaryInvolved: boolean;
+  policeInvolved: boolean | NotRecorded;
+  disciplinaryInvolved: boolean | NotRecorded;
 }
 
 /** A child death reviewed by the CDOP. */
@@ -142,13 +144,16 @@ export interface PracticeReviewRow {
   reviewPublished: string | null;
 }
 
-/** One figure of a LADO totals file. */
-export interface LadoTotalRow {
+/** One figure of a totals file (LADO, child protection, child deaths, training). */
+export interface TotalsRow {
   breakdown: string;
   code: string | null;
   count: number | null;
   percent: number | null;
 }
+
+/** One figure of a LADO totals file. */
+export type LadoTotalRow = TotalsRow;
 
 /** A figure published for a year, supplied as an aggregate. */
 export interface PublishedFigureRow {
@@ -186,7 +191,10 @@ export interface RowTypes {
   boardMembers: BoardMemberRow;
   section11: Section11Row;
   practiceReviews: PracticeReviewRow;
-  ladoTotals: LadoTotalRow;
+  ladoTotals: TotalsRow;
+  cpTotals: TotalsRow;
+  cdopTotals: TotalsRow;
+  trainingTotals: TotalsRow;
 }
 
 /** Issue params the loader reads back. */
@@ -237,12 +245,17 @@ export function columnSchema(col: ColumnDef) {
         }
         return null;
       }
+      // "Not recorded" is an explicit answer where the column allows it, never a value of the column.
+      if (col.notRecorded && isNotRecordedText(s)) return NOT_RECORDED;
       const result = parse(s);
       if (!result.ok) {
         ctx.addIssue({
           code: 'custom',
           message: result.problem.message,
-          params: { findingCode: result.problem.code, hint: result.problem.hint } satisfies CellIssueParams,
+          params: {
+            findingCode: result.problem.code,
+            hint: col.notRecorded && result.problem.code === 'value-not-allowed' ? `${result.problem.hint ?? ''} If the agency did not record it, write "not recorded".`.trim() : result.problem.hint,
+          } satisfies CellIssueParams,
         });
         return z.NEVER;
       }

@@ -208,6 +208,9 @@ describe('the partnership sample and practice-review timeliness', () => {
     expect(text).toContain('Completed within 15 working days 4 80.0%');
     expect(text).toContain('How this report meets the statutory guidance');
     expect(text).toContain('7 of its 7 requirements are met');
+    // The three statutory partners and the relevant agencies, as board.yaml names them, in the arrangements section.
+    expect(text).toContain('The safeguarding partners Local authority: Pennine Vale Council Police: Pennine Vale Police Health: Pennine Vale Integrated Care Board');
+    expect(text).toContain('Relevant agencies Schools and colleges in Pennine Vale');
     expect(html).not.toMatch(/SI-0\d/); // incident references never reach the report
   });
 });

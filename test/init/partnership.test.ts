@@ -77,6 +77,9 @@ describe('init --kind partnership', () => {
     expect(unmet.map((f) => f.value)).toEqual(catalogue().get('wt2023')!.requirements.map((q) => q.id));
     expect(unmet.every((f) => f.message.startsWith('Working Together to Safeguard Children (2023), Chapter 2, reporting'))).toBe(true);
     expect(report.findings.some((f) => f.code === 'return-empty' && f.file === '2023-24/practice-reviews.csv')).toBe(true);
+    // The three partners init leaves to write are listed like every other setting still to write.
+    const toWrite = report.findings.filter((f) => f.code === 'config-placeholder').map((f) => f.column);
+    expect(toWrite).toEqual(expect.arrayContaining(['partners.localAuthority', 'partners.police', 'partners.health']));
   });
 
   it('builds a draft report with the statutory statement', async () => {

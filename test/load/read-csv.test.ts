@@ -52,6 +52,42 @@ describe('readCsv: files as people send them', () => {
   });
 });
 
+describe('readCsv: mixed line endings', () => {
+  it('reads rows appended with LF to a file whose header ends in CRLF', () => {
+    const { table: t, findings } = read('Course,Completions\r\nA,1\r\nB,2\nC,3\n\nD,4\n');
+    expect(findings).toEqual([]);
+    expect(t?.rows.map((r) => [r.row, r.cells.course, r.cells.completions])).toEqual([
+      [2, 'A', '1'],
+      [3, 'B', '2'],
+      [4, 'C', '3'],
+      [6, 'D', '4'],
+    ]);
+  });
+
+  it('reads rows appended with CRLF to a file whose header ends in LF, with no stray carriage return in a cell', () => {
+    const { table: t, findings } = read('Course,Completions\nA,1\r\n"B, quoted",2\r\n');
+    expect(findings).toEqual([]);
+    expect(t?.rows.map((r) => [r.row, r.cells.course, r.cells.completions])).toEqual([
+      [2, 'A', '1'],
+      [3, 'B, quoted', '2'],
+    ]);
+  });
+
+  it('never blames mixed line endings on an unquoted comma', () => {
+    const { findings } = read('Measure,Value,Period end,Source\r\nlooked_after_children,339,2013-03-31,SSDA903\nreferrals_per_10k,500,2013-03-31,CIN census\n', CONTEXT);
+    expect(findings).toEqual([]);
+  });
+
+  it('still reads a file whose lines end in a bare CR (old Macintosh), and a quoted line break stays in its cell', () => {
+    const { table: t, findings } = read('Course,Completions\r"Two\nlines",1\rB,2\r');
+    expect(findings).toEqual([]);
+    expect(t?.rows.map((r) => [r.row, r.cells.course])).toEqual([
+      [2, 'Two\nlines'],
+      [3, 'B'],
+    ]);
+  });
+});
+
 describe('readCsv: one clear finding for a file that cannot be read', () => {
   it.each([
     ['an empty file', '', 'empty-file', null],

@@ -11,7 +11,7 @@ import { loadBoard } from '../../load/load-board.js';
 import { useColour, type CliIo } from '../io.js';
 import { parseFormat, requireYearLabel, resolveDataDir } from '../options.js';
 import { catalogueOf } from '../../indicators/catalogue.js';
-import { generatedBy, loadIndicatorReport, reportFindings, requireBoardYear, selectIndicators, yearsAreValid } from './indicators.js';
+import { generatedBy, loadIndicatorReport, reportFindings, requireBoardYear, selectIndicators, validatedYears, yearsAreValid } from './indicators.js';
 
 /** Options of `diff`. */
 export interface DiffOptions {
@@ -38,10 +38,11 @@ export async function diffCommand(yearAArg: string, yearBArg: string, options: D
   const available = boardYears(board);
   requireBoardYear(board, dir, yearA, available);
   requireBoardYear(board, dir, yearB, available);
-  if (!(await yearsAreValid(dir, board, [yearA, yearB], io))) return ExitCode.INVALID_DATA;
+  const validated = validatedYears();
+  if (!(await yearsAreValid(dir, board, [yearA, yearB], io, validated))) return ExitCode.INVALID_DATA;
 
   // The series runs up to the later of the two years (a report holds its year and earlier years only).
-  const report = await loadIndicatorReport(board, yearA > yearB ? yearA : yearB);
+  const report = await loadIndicatorReport(board, yearA > yearB ? yearA : yearB, validated);
   const comparison = compareYearsInSeries(report.series, yearA, yearB, defs);
   if (options.changedOnly) comparison.rows = comparison.rows.filter(hasChanged);
   switch (format) {

@@ -17,7 +17,7 @@ import {
   type OutputFormat,
 } from '../../indicators/output.js';
 import type { IndicatorDef, IndicatorReport } from '../../indicators/types.js';
-import { loadBoard, type BoardData } from '../../load/load-board.js';
+import { loadBoard, type BoardData, type YearData } from '../../load/load-board.js';
 import { findingSummary, formatFindingsText } from '../format-findings.js';
 import { hasErrors, type Finding } from '../../validate/findings.js';
 import { validateYear } from '../../validate/validate-year.js';
@@ -83,12 +83,32 @@ export function requireBoardYear(board: BoardData, dir: string, year: string, av
   );
 }
 
+/** What validating years leaves for the command to go on with, so it never loads a year twice. */
+export interface ValidatedYears {
+  /** Every year folder loaded so far (validating one year loads them all). */
+  years: Map<string, YearData>;
+  /** The indicator report of each year validated. */
+  reports: Map<string, IndicatorReport>;
+}
+
+/** An empty record of validated years. */
+export function validatedYears(): ValidatedYears {
+  return { years: new Map(), reports: new Map() };
+}
+
 /**
  * Validate the years that have folders (the board's own files are checked with each, or alone when no
  * requested year has a folder); when there are errors, print a short summary to stderr and return false
- * (the caller exits 1). Warnings do not stop indicators.
+ * (the caller exits 1). Warnings do not stop indicators. The years loaded and the reports computed are
+ * left in `validated`, for loadIndicatorReport.
  */
-export async function yearsAreValid(dir: string, board: BoardData, years: readonly string[], io: CliIo): Promise<boolean> {
+export async function yearsAreValid(
+  dir: string,
+  board: BoardData,
+  years: readonly string[],
+  io: CliIo,
+  validated: ValidatedYears = validatedYears(),
+): Promise<boolean> {
   const folders = years.filter((y) => board.years.includes(y));
   if (folders.length === 0 && hasErrors(board.findings)) {
     io.stderr(
@@ -99,7 +119,8 @@ export async function yearsAreValid(dir: string, board: BoardData, years: readon
   }
   let ok = true;
   for (const year of folders) {
-    const { findings } = await validateYear(dir, year, { board });
+    const { findings, indicators } = await validateYear(dir, year, { board, yearCache: validated.years });
+    validated.reports.set(year, indicators);
     if (!hasErrors(findings)) continue;
     ok = false;
     io.stderr(
@@ -115,9 +136,14 @@ export function reportFindings(findings: readonly Finding[], io: CliIo): void {
   if (findings.length > 0) io.stderr(formatFindingsText(findings, false));
 }
 
-/** Load every year folder of the board and build its indicator report for `year`. */
-export async function loadIndicatorReport(board: BoardData, year: string): Promise<IndicatorReport> {
-  const years = await loadAllYears(board);
+/**
+ * The indicator report for `year`: the one computed when the year was validated, or else built from every
+ * year folder of the board (reusing the years already loaded).
+ */
+export async function loadIndicatorReport(board: BoardData, year: string, validated?: ValidatedYears): Promise<IndicatorReport> {
+  const report = validated?.reports.get(year);
+  if (report) return report;
+  const years = await loadAllYears(board, validated?.years);
   return buildIndicatorReport(board, years, year);
 }
 
@@ -142,9 +168,10 @@ export async function indicatorsCommand(yearArg: string | undefined, options: In
   const board = await loadBoard(dir);
   requireBoardYear(board, dir, year, boardYears(board));
   const defs = selectIndicators(options.id, catalogueOf(board));
-  if (!(await yearsAreValid(dir, board, [year], io))) return ExitCode.INVALID_DATA;
+  const validated = validatedYears();
+  if (!(await yearsAreValid(dir, board, [year], io, validated))) return ExitCode.INVALID_DATA;
 
-  const report = await loadIndicatorReport(board, year);
+  const report = await loadIndicatorReport(board, year, validated);
   const wanted = new Set(defs.map((d) => d.id));
   const rows = report.rows.filter((r) => wanted.has(r.def.id));
   switch (format) {

@@ -4,6 +4,7 @@ import { practiceReviews } from './practice-reviews.js';
 import { statutoryGuidance } from './statutory-guidance.js';
 import { aggregateFigures } from './aggregate-figures.js';
 import { boardAttendance } from './board-attendance.js';
+import { boardFigures } from './board-figures.js';
 import { cdopStatus } from './cdop-status.js';
 import { contextRanges } from './context-ranges.js';
 import { cpReviews } from './cp-reviews.js';
@@ -12,7 +13,6 @@ import { elearningTotal } from './elearning-total.js';
 import { endBeforeStart } from './end-before-start.js';
 import { financeTotals } from './finance-totals.js';
 import { ladoOutcome } from './lado-outcome.js';
-import { ladoTotalsCheck } from './lado-totals.js';
 import { linkText } from './link-text.js';
 import { narrativeFigures } from './narrative-figures.js';
 import { narrativeNumbers } from './narrative-numbers.js';
@@ -20,6 +20,8 @@ import { personalDataNarrative } from './personal-data-narrative.js';
 import { personalDataValues } from './personal-data-values.js';
 import { placeholders } from './placeholders.js';
 import { trainingTotals } from './training-totals.js';
+import { totalsAgree, totalsFiles } from './totals-files.js';
+import { returnsCollected } from './returns-collected.js';
 import { uniqueValues } from './unique-values.js';
 
 /** Every check, in the order it runs. */
@@ -32,7 +34,9 @@ export const CHECKS: Check[] = [
   endBeforeStart,
   cpReviews,
   ladoOutcome,
-  ladoTotalsCheck,
+  totalsFiles,
+  totalsAgree,
+  returnsCollected,
   cdopStatus,
   trainingTotals,
   elearningTotal,
@@ -41,6 +45,7 @@ export const CHECKS: Check[] = [
   boardAttendance,
   aggregateFigures,
   narrativeFigures,
+  boardFigures,
   narrativeNumbers,
   practiceReviews,
   placeholders,

@@ -17,7 +17,7 @@ const NON_DESCRIPTIVE = new Set([
 ]);
 
 /** A cross-reference target: `#` and a label (as the report's renderer accepts it). */
-const LABEL = /^#[A-Za-z][A-Za-z0-9_-]*$/;
+const LABEL = /^#[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** The words a reader sees in a link: its text, with an image's alternative text, without Markdown. */
 function plainText(tokens: readonly Token[] | undefined): string {

@@ -85,6 +85,28 @@ export const placeholders: Check = {
         });
       }
     }
+    // A partnership's three statutory partners (and any relevant agency) `init --kind partnership` leaves to write.
+    const partners = board.config?.partners;
+    if (partners) {
+      const named: [string, string][] = [
+        ['partners.localAuthority', partners.localAuthority],
+        ['partners.police', partners.police],
+        ['partners.health', partners.health],
+        ...partners.relevantAgencies.map((a, i): [string, string] => [`partners.relevantAgencies[${i}]`, a]),
+      ];
+      for (const [column, value] of named) {
+        if (!isToWrite(value)) continue;
+        findings.push({
+          code: 'config-placeholder',
+          severity: 'warning',
+          file: OTHER_FILES.boardConfig,
+          column,
+          value,
+          message: `The setting ${column} still holds the placeholder text from init.`,
+          hint: 'Replace it with the partner\'s name as the arrangements give it; it is printed in the report and on the cover paper.',
+        });
+      }
+    }
     return findings;
   },
 };

@@ -18,10 +18,31 @@ export const trainingTotals: Check = {
     const attendanceFile = returnFile(data, 'trainingAttendance');
     const attendanceName = returnDef('trainingAttendance').file;
 
-    if (!hasRowErrors(data, 'trainingEvents')) {
-      const known = new Set(events.map((e) => refKey(e.eventRef)));
-      for (const a of attendance) {
-        if (known.has(refKey(a.eventRef))) continue;
+    // One pass over the attendance rows: each reference is keyed once, for both checks.
+    const eventsReadable = !hasRowErrors(data, 'trainingEvents');
+    const attendanceReadable = !hasRowErrors(data, 'trainingAttendance');
+    const eventKeys = events.map((e) => refKey(e.eventRef));
+    const known = eventsReadable ? new Set(eventKeys) : null;
+    const sums = new Map<string, { total: number; rows: number }>();
+    // Rows of one event usually come together: a row with the same reference as the last reuses its key.
+    let lastRef: string | undefined;
+    let lastKnown = false;
+    let lastSum: { total: number; rows: number } | undefined;
+    for (const a of attendance) {
+      if (a.eventRef !== lastRef) {
+        const key = refKey(a.eventRef);
+        lastRef = a.eventRef;
+        lastKnown = !known || known.has(key);
+        lastSum = undefined;
+        if (attendanceReadable) {
+          lastSum = sums.get(key);
+          if (!lastSum) {
+            lastSum = { total: 0, rows: 0 };
+            sums.set(key, lastSum);
+          }
+        }
+      }
+      if (!lastKnown) {
         findings.push({
           code: 'unknown-reference',
           severity: 'error',
@@ -33,18 +54,15 @@ export const trainingTotals: Check = {
           hint: 'Correct the event reference, or add the event to the training events return.',
         });
       }
+      if (lastSum) {
+        lastSum.total += a.participants;
+        lastSum.rows += 1;
+      }
     }
 
-    if (hasRowErrors(data, 'trainingAttendance')) return findings;
-    const sums = new Map<string, { total: number; rows: number }>();
-    for (const a of attendance) {
-      const s = sums.get(refKey(a.eventRef)) ?? { total: 0, rows: 0 };
-      s.total += a.participants;
-      s.rows += 1;
-      sums.set(refKey(a.eventRef), s);
-    }
-    for (const e of events) {
-      const s = sums.get(refKey(e.eventRef)) ?? { total: 0, rows: 0 };
+    if (!attendanceReadable) return findings;
+    for (const [i, e] of events.entries()) {
+      const s = sums.get(eventKeys[i]!) ?? { total: 0, rows: 0 };
       if (s.total === e.participants) continue;
       const diff = e.participants - s.total;
       findings.push({

@@ -1,0 +1,125 @@
+/**
+ * Tables and charts declared as data: a board's own in `tables.yaml` beside `board.yaml`, and the tool's
+ * built-in indicator tables as the default configuration of the same mechanism. A declaration names its
+ * rows (indicator ids, the tool's or the board's own `local.*`), its columns (this year and N earlier,
+ * the change, the direction, comparators) or, for a chart, its type (bar or line), and its source line.
+ * It is placed in a narrative with `<!-- table: id -->` / `<!-- chart: id -->`, or printed at the end of
+ * its `section` when not placed.
+ */
+import { z } from 'zod';
+
+/**
+ * Sections with built-in tables and charts, named `<section id>.<name>`; a board's own figure ids stay out
+ * of their namespaces. The same list as the report model's builders (a test keeps them equal); kept here so
+ * that `validate` does not load the renderer.
+ */
+export const BUILT_IN_FIGURE_SECTIONS: readonly string[] = [
+  'practice-reviews', 'the-board', 'local-context', 'training', 'section-11', 'appendix-section-11', 'case-reviews',
+  'priority-groups', 'board-effectiveness', 'allegations', 'finance',
+];
+
+/** A line `<!-- table: finance.expenditure -->` or `<!-- chart: allegations.byYear -->` places a figure there. */
+export const PLACE_MARKER = /^\s*<!--\s*(table|chart)\s*:\s*([A-Za-z0-9][\w.-]*)\s*-->\s*$/i;
+
+/** The file, at the root of the board folder. */
+export const BOARD_FIGURES_FILE = 'tables.yaml';
+
+/** Chart types a declaration may ask for. */
+export const CHART_TYPES = ['bar', 'line'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+/** Comparator columns a table may show (this year's comparator figure, as in aggregates/comparators.csv). */
+export const COMPARATOR_COLUMNS = ['england', 'region', 'statistical-neighbours'] as const;
+
+/** An id a narrative can place: lower case, a namespace, a dot, a name (`local.early-help`, `early-help.contacts`). */
+export const FIGURE_ID = /^[a-z][a-z0-9-]*(\.[A-Za-z0-9_-]+)+$/;
+
+const rowSchema = z.union([
+  z.string().min(1),
+  z.object({ id: z.string().min(1), label: z.string().min(1).optional() }).strict(),
+]);
+
+const common = {
+  id: z.string().regex(FIGURE_ID, 'ids look like local.early-help: lower case, a namespace, a dot, a name'),
+  /** Printed above the figure. `{year}`, `{previousYear}` and `{firstYear}` are filled in. */
+  title: z.string().min(1),
+  /** Printed under the figure, before its notes. */
+  caption: z.string().min(1).optional(),
+  /** The section whose end it is printed at when no narrative places it. */
+  section: z.string().min(1).optional(),
+  /** Years shown before this year (default 1: this year and last year). */
+  earlierYears: z.number().int().min(0).max(20).default(1),
+  /** The "Source:" line; when absent, it is made from the indicators' returns and the years shown. */
+  source: z.string().min(1).optional(),
+};
+
+/** One table declaration. */
+export const tableDeclarationSchema = z
+  .object({
+    ...common,
+    rows: z.array(rowSchema).min(1),
+    /** A column with the change from last year (default true). */
+    change: z.boolean().default(true),
+    /** A column saying whether the change is Better, Worse, No change or Not judged (default false). */
+    direction: z.boolean().default(false),
+    comparators: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/** One chart declaration. The type is checked by `validate` (figure-chart-type-unknown), with a suggestion. */
+export const chartDeclarationSchema = z
+  .object({
+    ...common,
+    type: z.string().min(1),
+    /** The indicators drawn: one for a bar chart, one or more (a line each) for a line chart. */
+    rows: z.array(rowSchema).min(1),
+  })
+  .strict();
+
+/** Schema of `tables.yaml`. */
+export const boardFiguresSchema = z
+  .object({
+    tables: z.array(tableDeclarationSchema).default([]),
+    charts: z.array(chartDeclarationSchema).default([]),
+  })
+  .strict();
+
+export type TableDeclaration = z.infer<typeof tableDeclarationSchema>;
+export type ChartDeclaration = z.infer<typeof chartDeclarationSchema>;
+export type FigureRow = z.infer<typeof rowSchema>;
+
+/** What `tables.yaml` declares, with the line of any key path in it (for findings). */
+export interface BoardFigures {
+  tables: TableDeclaration[];
+  charts: ChartDeclaration[];
+  lineOf: (keyPath: (string | number)[]) => number | undefined;
+}
+
+/** A row's indicator id and its label override. */
+export function rowOfDeclaration(row: FigureRow): { id: string; label?: string } {
+  return typeof row === 'string' ? { id: row } : row;
+}
+
+/** `{year}`, `{previousYear}`, `{firstYear}` in a title filled in. */
+export function fillTitle(title: string, years: { year: string; previousYear: string; firstYear: string }): string {
+  return title.replace(/\{(year|previousYear|firstYear)\}/g, (_w, key: keyof typeof years) => years[key]);
+}
+
+/**
+ * The tool's own indicator tables, declared as a board would declare them: the default configuration of
+ * the mechanism. `htmlId` keeps the element id the built-in table has always had.
+ */
+export const BUILT_IN_TABLES: (TableDeclaration & { htmlId: string; notes?: string[] })[] = [
+  {
+    id: 'priority-groups.cpIndicators',
+    htmlId: 'table-cp-indicators',
+    title: 'Child protection indicators, {year} against {previousYear}',
+    section: 'priority-groups',
+    rows: ['cp.plans_open_at_year_end', 'cp.rate_per_10k', 'cp.plans_started', 'cp.plans_ended', 'cp.second_or_subsequent_pct', 'cp.lasting_2y_plus_pct', 'cp.reviewed_in_time_pct'],
+    earlierYears: 1,
+    change: true,
+    direction: true,
+    comparators: [],
+    notes: ['“Better” and “Worse” judge the change by whether a rise is good news for children; counts of plans are not judged.'],
+  },
+];
