@@ -140,6 +140,31 @@ export const boardConfigSchema = z
       })
       .strict()
       .optional(),
+    /** A logo on the cover: a PNG, JPEG or SVG file in the board folder, embedded in the report. */
+    logo: z
+      .object({
+        /** Path relative to the board folder, e.g. images/logo.png. */
+        file: z.string().min(1),
+        /** What the logo says or shows, read by screen readers (required). */
+        alt: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    /** A Markdown file in the board folder printed on the inside cover (publisher, licence, other formats, approval). */
+    insideCover: z.string().min(1).optional(),
+    /** The back page: how to contact the board. */
+    backPage: z
+      .object({
+        heading: z.string().min(1).default('Contact us'),
+        address: z.string().min(1).optional(),
+        telephone: z.string().min(1).optional(),
+        email: z.string().email().optional(),
+        website: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http or https address').optional(),
+        /** A short paragraph (Markdown) under the contact details, e.g. the offer of other formats. */
+        text: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** Returns the board declares it does not collect (`cdop-cases: not-collected`): see src/returns/collection.ts. */
     returns: returnsCollectedSchema.optional(),
     /** Template folder, relative to the board folder, or `default`. */

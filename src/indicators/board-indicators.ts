@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Finding } from '../findings.js';
 import { RETURNS, type ColumnDef, type ReturnDef } from '../returns/definitions.js';
-import { INDICATORS, UNIT_DECIMALS, suggestIndicatorId } from './catalogue.js';
+import { COURSE_INDICATORS, INDICATORS, UNIT_DECIMALS, suggestIndicatorId } from './catalogue.js';
 import type { IndicatorDef, Unit } from './types.js';
 
 /** The file, at the root of the board folder. */
@@ -117,7 +117,7 @@ export function resolveBoardIndicators(declared: Declared[], lineOf: (path: (str
   const defs: IndicatorDef[] = [];
   const formulas = new Map<string, BoardFormula>();
   const comparators: DeclaredComparator[] = [];
-  const builtIn = new Set(INDICATORS.map((d) => d.id));
+  const builtIn = new Set([...INDICATORS, ...COURSE_INDICATORS].map((d) => d.id));
   const declaredIds = new Set(declared.map((d) => d.id));
   const problem = (code: string, i: number, path: (string | number)[], value: string, message: string, hint: string) =>
     findings.push({

@@ -16,6 +16,7 @@ import {
   type AllowedValue,
 } from '../returns/definitions.js';
 import type { IndicatorDef, Polarity, Unit } from './types.js';
+import { collectedReturns, type ReturnsCollected } from '../returns/collection.js';
 
 const CP = returnDef('cpPlans').file;
 const LADO = returnDef('ladoReferrals').file;
@@ -244,15 +245,33 @@ const context: IndicatorDef[] = CONTEXT_MEASURES.map((m) => {
   });
 });
 
+const COURSES = returnDef('trainingCourses').file;
+
+/**
+ * Figures of the course-level training return (training-courses.csv). It is optional, so these join a
+ * board's catalogue only when its board.yaml declares it collects the return.
+ */
+export const COURSE_INDICATORS: IndicatorDef[] = [
+  count('training.courses_run', 'Training courses run', COURSES, 'The number of times the courses of the training catalogue ran in the year: the sum of Courses run (e-learning courses have none).'),
+  count('training.course_places', 'Places on training courses', COURSES, 'Places offered on the courses of the training catalogue in the year: the sum of Places.'),
+  count('training.course_attendances', 'Attendances and completions on training courses (all training)', COURSES, 'Attendances at face-to-face courses plus completions of e-learning and other courses in the year: the sum of Attended over every course.', 'higher_is_better'),
+  count('training.course_attendances_face_to_face', 'Attendances at face-to-face training courses', COURSES, 'Attendances in the year at the courses delivered face to face.', 'higher_is_better'),
+  count('training.course_attendances_elearning', 'E-learning course completions (training catalogue)', COURSES, 'Completions in the year of the courses delivered as e-learning.', 'higher_is_better'),
+];
+
 /** Every indicator, in the order reports and commands list them. */
 export const INDICATORS: IndicatorDef[] = [...cp, ...lado, ...cdop, ...training, ...finance, ...context];
 
 const BY_ID = new Map(INDICATORS.map((d) => [d.id, d]));
 
-/** The tool's catalogue followed by a board's own indicators (from its indicators.yaml), in listing order. */
-export function catalogueOf(board?: { ownIndicators?: readonly IndicatorDef[] } | null): IndicatorDef[] {
+/**
+ * The tool's catalogue (with the figures of the optional returns the board declares it collects) followed
+ * by a board's own indicators (from its indicators.yaml), in listing order.
+ */
+export function catalogueOf(board?: { ownIndicators?: readonly IndicatorDef[]; config?: { returns?: ReturnsCollected } | null } | null): IndicatorDef[] {
   const own = board?.ownIndicators ?? [];
-  return own.length === 0 ? INDICATORS : [...INDICATORS, ...own];
+  const courses = collectedReturns(board?.config?.returns).has('trainingCourses') ? COURSE_INDICATORS : [];
+  return own.length === 0 && courses.length === 0 ? INDICATORS : [...INDICATORS, ...courses, ...own];
 }
 
 /** The catalogue entry for an id, if there is one (in `defs`, by default the tool's own catalogue). */

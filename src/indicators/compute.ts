@@ -8,7 +8,7 @@ import { loadYear, type BoardData, type WithRow, type YearData } from '../load/l
 import { OTHER_FILES, alternativesOf, returnDef, type ReturnDef, type ReturnId } from '../returns/definitions.js';
 import { financeStatement } from '../returns/finance-statement.js';
 import { poundsOf } from '../returns/money.js';
-import type { CpPlanRow, PublishedFigureRow, TotalsRow } from '../returns/schemas.js';
+import type { CpPlanRow, PublishedFigureRow, TotalsRow, TrainingCourseRow } from '../returns/schemas.js';
 import { entryCount, figureCount, readTotals } from '../returns/totals.js';
 import { isNotRecorded } from '../returns/not-recorded.js';
 import { notCollectedPhrase, notCollectedReturns } from '../returns/collection.js';
@@ -16,7 +16,7 @@ import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/ye
 import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
 import { BOARD_INDICATORS_FILE, ratioOrder } from './board-indicators.js';
-import { INDICATORS, catalogueOf, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
+import { COURSE_INDICATORS, INDICATORS, catalogueOf, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
 import { formatValue } from './format.js';
 import { decimalsOf, roundHalfAway } from './rounding.js';
 import { isElearningTotalRow } from '../validate/checks/elearning-total.js';
@@ -76,6 +76,11 @@ class YearValues {
   percent(id: string, numerator: number, denominator: number, provenance: Provenance, emptyReason: string): void {
     if (denominator === 0) this.set(id, { value: null, numerator, denominator, provenance, reason: emptyReason });
     else this.set(id, { value: (numerator / denominator) * 100, numerator, denominator, provenance });
+  }
+
+  /** True when the id is in this board's catalogue. */
+  has(id: string): boolean {
+    return isKnownIndicatorId(id, this.defs);
   }
 
   unavailable(id: string, reason: string): void {
@@ -382,6 +387,52 @@ function computeTraining(data: YearData, out: YearValues): void {
   }
 }
 
+/** The year a course row describes: its Year, or the folder's year when blank. */
+export function courseYear(row: TrainingCourseRow, folderYear: string): string {
+  return row.year?.trim() || folderYear;
+}
+
+/**
+ * The course-level training figures of `year` from the course rows of one folder (its own year's, or the
+ * next year's file giving the year before). Sums over the courses with a figure; a figure no course gives
+ * is not available, never 0.
+ */
+function courseValues(rows: readonly TrainingCourseRow[], year: string, file: string): Omit<IndicatorValue, 'year'>[] {
+  const prov: Provenance = { kind: 'computed', file };
+  const sum = (id: string, key: 'runs' | 'places' | 'attended', delivery?: string): Omit<IndicatorValue, 'year'> => {
+    const of = rows.filter((r) => delivery === undefined || r.delivery === delivery);
+    const given = of.filter((r) => r[key] !== null);
+    if (given.length === 0) {
+      const what = delivery ? `${delivery} courses` : 'courses';
+      return { id, value: null, provenance: null, reason: of.length ? `${file} gives no ${returnDef('trainingCourses').columns.find((c) => c.key === key)!.header} for the ${what} of ${year}` : `${file} lists no ${what} for ${year}` };
+    }
+    const missing = of.length - given.length;
+    if (missing > 0 && key === 'attended') {
+      return { id, value: null, provenance: null, reason: `${missing} of the ${of.length} ${delivery ? `${delivery} ` : ''}courses of ${year} in ${file} give no Attended figure` };
+    }
+    return { id, value: given.reduce((a, r) => a + r[key]!, 0), provenance: prov };
+  };
+  return [
+    sum('training.courses_run', 'runs'),
+    sum('training.course_places', 'places'),
+    sum('training.course_attendances', 'attended'),
+    sum('training.course_attendances_face_to_face', 'attended', 'face-to-face'),
+    sum('training.course_attendances_elearning', 'attended', 'e-learning'),
+  ];
+}
+
+function computeCourses(data: YearData, out: YearValues): void {
+  if (!out.has('training.courses_run')) return;
+  const y = data.year.label;
+  const rows = data.returns.trainingCourses;
+  if (!rows || rows.length === 0) {
+    for (const d of COURSE_INDICATORS) out.unavailable(d.id, returnUnavailable('trainingCourses', y, rows, out));
+    return;
+  }
+  const file = `${y}/${returnDef('trainingCourses').file}`;
+  for (const v of courseValues(rows.filter((r) => courseYear(r, y) === y), y, file)) out.set(v.id, v);
+}
+
 function computeFinance(data: YearData, out: YearValues): void {
   const y = data.year;
   const rows = data.returns.finance;
@@ -469,6 +520,7 @@ export function computeYear(board: BoardData, data: YearData): IndicatorValue[] 
   computeLado(data, out);
   computeCdop(data, out);
   computeTraining(data, out);
+  computeCourses(data, out);
   computeFinance(data, out);
   computeContext(data, out);
   computeBoardFormulas(board, data, out);
@@ -669,6 +721,22 @@ export function buildIndicatorReport(board: BoardData, years: Map<string, YearDa
         value = absent(def.id, y, `there are no returns for ${y} and no published figure for it`);
       }
       series.get(def.id)!.set(y, value);
+    }
+  }
+
+  // A course return may give the year before its own (to compare two years): where that year has no
+  // figure of its own, the later folder's rows for it stand.
+  if (defs.some((d) => d.id === 'training.courses_run')) {
+    for (const y of allYears) {
+      const rows = years.get(y)?.returns.trainingCourses;
+      const prev = shiftYear(y, -1);
+      const earlier = rows?.filter((r) => courseYear(r, y) === prev) ?? [];
+      if (earlier.length === 0) continue;
+      for (const v of courseValues(earlier, prev, `${y}/${returnDef('trainingCourses').file}`)) {
+        const existing = series.get(v.id)!.get(prev);
+        if (existing && existing.value !== null) continue;
+        series.get(v.id)!.set(prev, { ...v, year: prev });
+      }
     }
   }
 

@@ -204,6 +204,16 @@ export function boardYaml(options: BoardYamlOptions): string {
     '#   recommendationNumbering: per-objective',
     '',
     ...comment(
+      'Optional: returns the board does not collect (not reported missing; their figures say why they are not ' +
+        'available), and optional returns it does collect, such as the course-level training return.',
+    ),
+    '# returns:',
+    '#   cdop-cases:',
+    '#     collected: false',
+    '#     reason: Child deaths are reviewed by a regional panel, which reports separately',
+    '#   training-courses: collected',
+    '',
+    ...comment(
       'Optional, for sample and training boards only: figures that are illustrative, not real. The report says ' +
         'so on the cover and beside every table that shows them. Leave it out for a real board.',
     ),

@@ -20,5 +20,6 @@ export const RETURN_SUPPLIERS: Record<ReturnId, string> = {
   cpTotals: "children's social care performance team, when only totals are kept",
   cdopTotals: 'the Child Death Overview Panel co-ordinator, when only totals are kept',
   trainingTotals: "the board's training co-ordinator, when only totals are kept",
+  trainingCourses: "the board's training co-ordinator (the course catalogue with attendances)",
   practiceReviews: "the partnership's business unit (the serious incident and rapid review log)",
 };

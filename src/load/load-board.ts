@@ -5,6 +5,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { narrativeLimitFinding } from './narrative-limits.js';
 import { BOARD_FIGURES_FILE, boardFiguresSchema, type BoardFigures } from '../report/figure-declarations.js';
+import { loadFrontBackMatter, type FrontBackMatter } from './front-back-matter.js';
 import { YAML_ALIAS_HINT, yamlValue } from './yaml-value.js';
 import { outsideBoardFinding, readBoardDir, readBoardFile, resolveInsideBoard } from '../io/board-path.js';
 import path from 'node:path';
@@ -32,7 +33,7 @@ import {
   type Recommendations,
   type RowTypes,
 } from '../returns/schemas.js';
-import { notCollectedReturns } from '../returns/collection.js';
+import { collectedReturns, notCollectedReturns } from '../returns/collection.js';
 import { parseYear, type FinancialYear } from '../returns/year.js';
 import { columnLetter, type Finding } from '../findings.js';
 import { decodeUtf8, scanCsv, type RowSink } from './read-csv.js';
@@ -69,6 +70,8 @@ export interface BoardData {
   declaredComparators?: DeclaredComparator[];
   /** The board's own tables and charts, declared in tables.yaml (absent when there is no such file). */
   figures?: BoardFigures;
+  /** The logo and inside cover board.yaml names, read from the board folder. */
+  matter?: FrontBackMatter;
   findings: Finding[];
 }
 
@@ -443,6 +446,14 @@ export async function loadBoard(dir: string): Promise<BoardData> {
     }
   }
 
+  // The logo and inside cover board.yaml names, read once (a missing or unusable file is a finding).
+  let matter: FrontBackMatter | undefined;
+  if (config && (config.logo || config.insideCover)) {
+    const loaded = await loadFrontBackMatter(dir, config, await yamlLines(configPath));
+    matter = loaded.matter;
+    findings.push(...loaded.findings);
+  }
+
   // The board's own tables and charts, beside board.yaml (checked against the indicators by validate).
   let figures: BoardFigures | undefined;
   const figuresPath = path.join(dir, BOARD_FIGURES_FILE);
@@ -463,6 +474,7 @@ export async function loadBoard(dir: string): Promise<BoardData> {
     formulas: own.formulas,
     declaredComparators: own.comparators,
     ...(figures ? { figures } : {}),
+    ...(matter ? { matter } : {}),
     findings,
   };
 }
@@ -486,6 +498,8 @@ export async function loadYear(board: BoardData, yearLabel: string): Promise<Yea
       if (def.partnershipOnly && board.config?.kind !== 'partnership') continue;
       // A board supplies a case-level return or the totals that stand in for it, not both.
       if (def.alternativeTo) continue;
+      // An optional return is missing only for a board that declares it collects it (board.yaml returns:).
+      if (def.optional && !collectedReturns(board.config?.returns).has(def.id)) continue;
       // A return the board declares it does not collect (board.yaml returns:) is not missing.
       if (notCollected.has(def.id)) continue;
       const alternatives = alternativesOf(def.id);

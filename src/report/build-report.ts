@@ -8,7 +8,7 @@ import type { LeftHeader, RunningHead } from '../pdf/running-head.js';
 import type { IndicatorReport } from '../indicators/types.js';
 import type { BoardData, YearData } from '../load/load-board.js';
 import { parseYear } from '../returns/year.js';
-import { buildReportModel, type ReportModel } from './model.js';
+import { BACK_PAGE_ANCHOR, buildReportModel, type ReportModel } from './model.js';
 import { renderReportHtml, reportSubject } from './render-html.js';
 import { loadTemplate } from './templates.js';
 import { glanceCss, renderGlanceFragment } from '../glance/render-glance.js';
@@ -64,7 +64,11 @@ export function reportPdfMetadata(model: ReportModel, board: BoardData, sourceDa
     keywords,
     language: model.lang,
     date,
-    runningHeads: model.sections.map((s) => ({ anchor: s.anchor, text: s.label ? `${s.label}${s.isAppendix ? ':' : ''} ${s.title}` : s.title })),
+    runningHeads: [
+      ...model.sections.map((s) => ({ anchor: s.anchor, text: s.label ? `${s.label}${s.isAppendix ? ':' : ''} ${s.title}` : s.title })),
+      // The back page is a page of its own: no section's title runs over it.
+      ...(model.matter.backPage ? [{ anchor: BACK_PAGE_ANCHOR, text: '' }] : []),
+    ],
     // As render-html.ts prints it at the top left: bold for a marked (internal) edition.
     runningHeader: { text: model.runningHeader, bold: model.edition.marked },
   };

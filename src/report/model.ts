@@ -36,13 +36,15 @@ import {
   LADO_SOURCES,
   PRACTICE_REVIEW_DECISIONS,
   TRAINING_TYPES,
+  TRAINING_DELIVERY,
+  RETURNS,
   returnDef,
   type ReturnId,
 } from '../returns/definitions.js';
 import { financeStatement } from '../returns/finance-statement.js';
 import { totalsInUse } from '../indicators/compute.js';
 import { entryCount, readTotals } from '../returns/totals.js';
-import { notCollectedPhrase, notCollectedReturns } from '../returns/collection.js';
+import { collectedReturns, notCollectedPhrase, notCollectedReturns } from '../returns/collection.js';
 import { formatPence } from '../returns/money.js';
 import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
@@ -211,6 +213,21 @@ export interface ReportModel {
   sections: SectionModel[];
   /** Which edition this is, and what disclosure control did to it. */
   edition: EditionModel;
+  /** The logo on the cover, the inside cover and the back page (board.yaml); each absent when not set. */
+  matter: MatterModel;
+}
+
+/** The id of the back page's heading (its contents entry and bookmark point here). */
+export const BACK_PAGE_ANCHOR = 'back-page-heading';
+
+/** Front and back matter as the templates show it. */
+export interface MatterModel {
+  /** The logo as a data URI and its alternative text; null when there is none. */
+  logo: { src: string; alt: string } | null;
+  /** The inside cover's Markdown as safe HTML; empty when there is none. */
+  insideCoverHtml: string;
+  /** The back page's contact details; null when board.yaml has no backPage. */
+  backPage: { heading: string; addressLines: string[]; telephone: string; email: string; website: string; textHtml: string } | null;
 }
 
 /** The edition of the report: what the reader must be told about suppressed figures or internal use. */
@@ -500,9 +517,23 @@ function yearSpan(years: string[]): string {
 function declaredSource(source: string | undefined, ids: string[], years: string[], f: Figures): string {
   const values = ids.flatMap((id) => years.map((y) => (y === f.year ? f.current(id) : y === shiftYear(f.year, -1) ? f.previous(id) : f.series(id).get(y) ?? null)));
   const published = values.some((v) => v?.provenance?.kind === 'supplied' && v.provenance.file === OTHER_FILES.publishedFigures);
+  // A return's file name reads as the return: "LADO referrals return (lado-referrals.csv)".
+  const named = (file: string) => {
+    const def = RETURNS.find((r) => r.file === file.trim());
+    if (!def) return file.trim();
+    const title = /^[A-Z][a-z]/.test(def.title) ? def.title.charAt(0).toLowerCase() + def.title.slice(1) : def.title;
+    return `${title} return (${def.file})`;
+  };
   const what =
     source?.replace(/\.\s*$/, '') ??
-    [...new Set(ids.map((id) => f.def(id)).filter((d): d is IndicatorDef => d !== undefined).map((d) => (d.owner === 'board' && d.supplier ? d.supplier : d.source)))].join('; ');
+    [
+      ...new Set(
+        ids
+          .map((id) => f.def(id))
+          .filter((d): d is IndicatorDef => d !== undefined)
+          .flatMap((d) => (d.owner === 'board' && d.supplier ? [d.supplier] : d.source.split(/\s+and\s+/).map(named))),
+      ),
+    ].join('; ');
   return `Source: ${what}, ${yearSpan(years)}${published ? '; figures for years without a return are those the board published (aggregates/published-figures.csv)' : ''}.`;
 }
 
@@ -729,7 +760,72 @@ function training(ctx: Ctx): SectionData {
       { totals: [[rowHeader('Total'), num(count(courses.reduce((a, c) => a + c.completions, 0)))]] },
     );
   }
+  addCourseTables(out, ctx);
   return out;
+}
+
+/**
+ * The course-level training return (optional): the courses with their attendances or completions over the
+ * two years the board compares, and attendances by level. Nothing when the board neither collects nor
+ * supplies it.
+ */
+function addCourseTables(out: SectionData, ctx: Ctx): void {
+  const got = returnRows(ctx, 'trainingCourses');
+  const caption = `Training courses: attendances and completions, ${ctx.prev} and ${ctx.year}`;
+  const levelCaption = `Attendances and completions by level, ${ctx.prev} and ${ctx.year}`;
+  if ('reason' in got) {
+    if (ctx.data.returns.trainingCourses === undefined && !collectedReturns(ctx.board.config?.returns).has('trainingCourses')) return;
+    out.tables.courses = unavailableTable('table-training-courses', caption, got.reason);
+    out.tables.coursesByLevel = unavailableTable('table-training-courses-level', levelCaption, got.reason);
+    return;
+  }
+  const yearOf = (r: RowTypes['trainingCourses']) => r.year?.trim() || ctx.year;
+  const rows = got.rows.filter((r) => yearOf(r) === ctx.year || yearOf(r) === ctx.prev);
+  const withPrevious = rows.some((r) => yearOf(r) === ctx.prev);
+  const years = withPrevious ? [ctx.prev, ctx.year] : [ctx.year];
+  const keyOf = (r: RowTypes['trainingCourses']) => [r.course.trim(), r.level?.trim() ?? '', r.delivery].join('\u0000');
+  const courses = new Map<string, { course: string; level: string; delivery: string; attended: Map<string, number | null> }>();
+  for (const r of rows) {
+    const c = courses.get(keyOf(r)) ?? { course: r.course.trim(), level: r.level?.trim() ?? '', delivery: r.delivery, attended: new Map<string, number | null>() };
+    c.attended.set(yearOf(r), r.attended);
+    courses.set(keyOf(r), c);
+  }
+  const delivery = (code: string) => TRAINING_DELIVERY.find((d) => d.code === code)?.label ?? code;
+  const text = (n: number | null | undefined) => (n === null || n === undefined ? NOT_AVAILABLE : count(n));
+  const notes: string[] = [];
+  if ([...courses.values()].some((c) => years.some((y) => (c.attended.get(y) ?? null) === null))) {
+    notes.push('Not available: the course was not listed for that year, or its attendances were not given.');
+  }
+  const total = (y: string) => {
+    const v = [...courses.values()].map((c) => c.attended.get(y));
+    return v.some((n) => n === null || n === undefined) && !v.some((n) => typeof n === 'number') ? null : v.reduce<number>((a, n) => a + (n ?? 0), 0);
+  };
+  const totalText = (y: string) => (y === ctx.year ? ctx.f.text('training.course_attendances') : ctx.f.text('training.course_attendances', 'previous'));
+  const totalsFor = (y: string) => (ctx.f.def('training.course_attendances') ? totalText(y) : text(total(y)));
+  out.tables.courses = table(
+    'table-training-courses',
+    caption,
+    [col('Course', false), col('Level', false), col('Delivery', false), ...years.map((y) => col(y))],
+    [...courses.values()].map((c) => [rowHeader(c.course), cell(c.level), cell(delivery(c.delivery)), ...years.map((y) => num(text(c.attended.get(y))))]),
+    { totals: [[rowHeader('Total'), cell(''), cell(''), ...years.map((y) => num(totalsFor(y)))]], notes, compact: courses.size <= 22 },
+  );
+  const levels = new Map<string, Map<string, number>>();
+  for (const c of courses.values()) {
+    const level = c.level || 'No level given';
+    const byYear = levels.get(level) ?? new Map<string, number>();
+    for (const y of years) {
+      const n = c.attended.get(y);
+      if (typeof n === 'number') byYear.set(y, (byYear.get(y) ?? 0) + n);
+    }
+    levels.set(level, byYear);
+  }
+  out.tables.coursesByLevel = table(
+    'table-training-courses-level',
+    levelCaption,
+    [col('Level', false), ...years.map((y) => col(y))],
+    [...levels.entries()].map(([level, byYear]) => [rowHeader(level), ...years.map((y) => num(text(byYear.get(y))))]),
+    { totals: [[rowHeader('Total'), ...years.map((y) => num(totalsFor(y)))]] },
+  );
 }
 
 /** The participants-by-agency table and chart, largest first. */
@@ -1262,7 +1358,23 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
   const published = publicationDate(board, year, options.sourceDateEpoch);
   const fy = parseYear(year)!;
   const runningHeader = `${name} · Annual report ${year}`;
+  const back = config?.backPage;
+  const matter: MatterModel = {
+    logo: board.matter?.logo ?? null,
+    insideCoverHtml: board.matter?.insideCover ? renderNarrative(board.matter.insideCover.markdown, { sectionNumber: null, file: board.matter.insideCover.file }).html : '',
+    backPage: back
+      ? {
+          heading: back.heading,
+          addressLines: (back.address ?? '').split('\n').map((l) => l.trim()).filter(Boolean),
+          telephone: back.telephone ?? '',
+          email: back.email ?? '',
+          website: back.website ?? '',
+          textHtml: back.text ? renderNarrative(back.text, { sectionNumber: null, file: OTHER_FILES.boardConfig }).html : '',
+        }
+      : null,
+  };
   return {
+    matter,
     lang: config?.publication.language ?? 'en-GB',
     title: `${draft ? 'DRAFT: ' : ''}${name} annual report ${year}${internal ? ' (internal edition – not for publication)' : ''}`,
     board: {
@@ -1284,7 +1396,10 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     runningHeader: marking ? `${marking} · ${runningHeader}` : runningHeader,
     presentedTo: config?.publication.years[year]?.presentedTo ?? '',
     illustrativeNote: illustrative?.note ?? '',
-    contents: sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
+    contents: [
+      ...sections.map((s) => ({ anchor: s.anchor, label: s.label, title: s.title, isAppendix: s.isAppendix })),
+      ...(matter.backPage ? [{ anchor: BACK_PAGE_ANCHOR, label: '', title: matter.backPage.heading, isAppendix: false }] : []),
+    ],
     newPageSections: layout.newPagePerSection,
     sections,
     edition: {
@@ -1443,6 +1558,8 @@ const FIGURE_SOURCES: Record<string, { returns?: ReturnId[]; other?: string; yea
   'table-training-agency': { returns: ['trainingAttendance'], years: 'year' },
   'chart-training-agency': { returns: ['trainingAttendance'], years: 'year' },
   'table-training-elearning': { returns: ['elearning'], years: 'year' },
+  'table-training-courses': { other: 'training courses return (training-courses.csv)', years: 'both' },
+  'table-training-courses-level': { other: 'training courses return (training-courses.csv)', years: 'both' },
   'table-section-11-overview': { returns: ['section11'], years: 'year' },
   'table-section-11-summary': { returns: ['section11'], years: 'year' },
   'table-cdop': { returns: ['cdopCases'], years: 'year', figures: ['cdop.'] },

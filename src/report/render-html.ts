@@ -58,7 +58,8 @@ function safeCss(css: string): string {
  */
 function pageCss(model: ReportModel): string {
   const header = `@page { @top-left { content: ${cssString(model.runningHeader)}; } }`;
-  if (!model.edition.marked) return header;
+  // The inside cover and back page (the "matter" pages) carry no header, unless every page must be marked.
+  if (!model.edition.marked) return `${header}\n@page matter { @top-left { content: none; } @bottom-center { content: none; } }`;
   const marking = cssString(`${model.edition.marking} · Page `);
   return `${header}\n@page { @bottom-center { content: ${marking} counter(page) " of " counter(pages); font-weight: bold; color: #8b0000; } @top-left { font-weight: bold; color: #8b0000; } }`;
 }

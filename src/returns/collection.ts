@@ -54,3 +54,13 @@ export function notCollectedPhrase(def: ReturnDef, boardName: string | undefined
   const who = boardName ?? 'the board';
   return `${who} does not collect the ${def.title.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())} return${reason ? `: ${reason.replace(/\.$/, '')}` : ''}`;
 }
+
+/** The optional returns a board declares it collects (`training-courses: collected`). */
+export function collectedReturns(returns: ReturnsCollected | undefined): Set<ReturnId> {
+  const out = new Set<ReturnId>();
+  for (const [key, d] of Object.entries(returns ?? {})) {
+    const def = RETURNS.find((r) => returnKey(r) === key);
+    if (def && (d === 'collected' || (typeof d === 'object' && d.collected))) out.add(def.id);
+  }
+  return out;
+}

@@ -55,6 +55,11 @@ export interface ReturnDef {
   /** Collected only by safeguarding partnerships (kind: partnership), not by a board; `init` leaves it out. */
   partnershipOnly?: boolean;
   /**
+   * Collected only by boards that say so in board.yaml (`returns: { training-courses: collected }`): never
+   * reported missing otherwise, and its indicators join the catalogue only for those boards.
+   */
+  optional?: boolean;
+  /**
    * The case-level return this one stands in for when a board holds only totals (e.g. LADO referrals by
    * employment setting): a board supplies one or the other, so neither is reported missing while the other
    * is there; `init` writes the case-level template only.
@@ -112,7 +117,8 @@ export type ReturnId =
   | 'ladoTotals'
   | 'cpTotals'
   | 'cdopTotals'
-  | 'trainingTotals';
+  | 'trainingTotals'
+  | 'trainingCourses';
 
 const v = (code: string, label: string): AllowedValue => ({ code, label });
 
@@ -570,6 +576,32 @@ RETURNS.push(
   },
 );
 
+/** How a course was delivered. */
+export const TRAINING_DELIVERY: AllowedValue[] = [
+  v('face-to-face', 'Face to face'),
+  v('e-learning', 'E-learning'),
+  v('other', 'Other'),
+];
+
+RETURNS.push({
+  id: 'trainingCourses',
+  file: 'training-courses.csv',
+  title: 'Training courses',
+  grain: 'one row per course and year: the board\'s training catalogue course by course, for the report year and, if the board compares them, the year before',
+  caseLevel: false,
+  sections: ['training'],
+  optional: true,
+  columns: [
+    { key: 'course', header: 'Course', type: 'text', required: true, description: 'Title of the course.', example: 'Working Together' },
+    { key: 'level', header: 'Level', type: 'text', required: false, description: 'Level or audience of the course, in the board\'s own words (Level 2, Managers).', example: 'Level 2' },
+    { key: 'delivery', header: 'Delivery', type: 'enum', required: true, values: TRAINING_DELIVERY, description: 'How the course was delivered: face to face, e-learning, or other (a webinar, blended course or self-study pack).', example: 'face-to-face' },
+    { key: 'year', header: 'Year', type: 'text', required: false, description: 'The financial year the row describes: blank for the year of the folder, or the year before it (so one file can give the two years the report compares).', example: '2008-09' },
+    { key: 'runs', header: 'Courses run', type: 'count', required: false, description: 'How many times the course ran in the year (blank for e-learning).', example: '7' },
+    { key: 'places', header: 'Places', type: 'count', required: false, description: 'Places offered in the year.', example: '140' },
+    { key: 'attended', header: 'Attended', type: 'count', required: false, description: 'Attendances (face to face) or completions (e-learning) in the year. Blank: not available.', example: '126' },
+  ],
+});
+
 /** The returns that stand in for `id` when a board holds only totals. */
 export function alternativesOf(id: ReturnId): ReturnDef[] {
   return RETURNS.filter((r) => r.alternativeTo?.includes(id));
@@ -604,7 +636,7 @@ export const COMPARATOR_COLUMNS: ColumnDef[] = [
 
 /** The returns a board collects (for a partnership, every return). */
 export function returnsFor(kind: 'board' | 'partnership'): ReturnDef[] {
-  const collected = RETURNS.filter((r) => !r.alternativeTo);
+  const collected = RETURNS.filter((r) => !r.alternativeTo && !r.optional);
   return kind === 'partnership' ? collected : collected.filter((r) => !r.partnershipOnly);
 }
 

@@ -178,6 +178,18 @@ export interface ComparatorRow {
   source: string;
 }
 
+/** One course of the board's training catalogue in one year. */
+export interface TrainingCourseRow {
+  course: string;
+  level: string | null;
+  delivery: string;
+  /** The financial year the row describes; null for the folder's year. */
+  year: string | null;
+  runs: number | null;
+  places: number | null;
+  attended: number | null;
+}
+
 /** Row type for each return id. */
 export interface RowTypes {
   cpPlans: CpPlanRow;
@@ -195,6 +207,7 @@ export interface RowTypes {
   cpTotals: TotalsRow;
   cdopTotals: TotalsRow;
   trainingTotals: TotalsRow;
+  trainingCourses: TrainingCourseRow;
 }
 
 /** Issue params the loader reads back. */

@@ -92,7 +92,7 @@ describe('data values are escaped wherever they land', () => {
     // The running header carries the board name inside CSS: it cannot close the string or the element.
     expect(html.match(/<\/style>/g)).toHaveLength(3); // report, print, glance
     const pageCss = /<style media="print">([\s\S]*?)<\/style>/.exec(html)![1]!;
-    expect(pageCss).toMatch(/^\s*@page \{ @top-left \{ content: "[^"]*"; \} \}\s*$/);
+    expect(pageCss).toMatch(/^\s*@page \{ @top-left \{ content: "[^"]*"; \} \}\n@page matter \{ @top-left \{ content: none; \} @bottom-center \{ content: none; \} \}\s*$/);
     // The website is not a web address, so it is not linked (board.yaml's URL check accepts javascript:).
     expect(html).not.toContain('javascript:');
   });

@@ -22,6 +22,7 @@ import { placeholders } from './placeholders.js';
 import { trainingTotals } from './training-totals.js';
 import { totalsAgree, totalsFiles } from './totals-files.js';
 import { returnsCollected } from './returns-collected.js';
+import { trainingCourses } from './training-courses.js';
 import { uniqueValues } from './unique-values.js';
 
 /** Every check, in the order it runs. */
@@ -37,6 +38,7 @@ export const CHECKS: Check[] = [
   totalsFiles,
   totalsAgree,
   returnsCollected,
+  trainingCourses,
   cdopStatus,
   trainingTotals,
   elearningTotal,
