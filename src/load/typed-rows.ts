@@ -142,6 +142,38 @@ function typedCellParser(col: ColumnDef): CellParser {
   }
 }
 
+/** Distinct values a column keeps to share (a bound on the memory sharing takes). */
+const SHARED_MAX = 4096;
+
+/**
+ * Repeated strings of a column held once: agencies, course titles, dates and the event reference of
+ * consecutive attendance rows repeat thousands of times in a large return, and each copy would otherwise
+ * be kept (and copied by the garbage collector) for as long as the year is loaded.
+ */
+class SharedStrings {
+  private last: string | undefined;
+  private seen: Map<string, string> | null = new Map();
+  private hits = 0;
+
+  share(s: string): string {
+    if (s === this.last) return this.last;
+    const seen = this.seen;
+    if (seen) {
+      const known = seen.get(s);
+      if (known !== undefined) {
+        this.hits++;
+        this.last = known;
+        return known;
+      }
+      if (seen.size < SHARED_MAX) seen.set(s, s);
+      // Mostly distinct values (a reference per child): stop looking them up.
+      else if (this.hits < seen.size) this.seen = null;
+    }
+    this.last = s;
+    return s;
+  }
+}
+
 /** One column of a file: where its cell is (-1: not in the file) and how to read it. */
 interface Slot {
   key: string;
@@ -150,6 +182,8 @@ interface Slot {
   /** The value of a blank cell where one is allowed: null, or false in a yes/no column where blank means no. */
   blank: unknown;
   parse: CellParser;
+  /** For a column of strings that repeat, where they are shared. */
+  shared: SharedStrings | null;
 }
 
 /** Builds the typed row of each record of one file, or REFUSED for a record the schema must look at. */
@@ -169,7 +203,15 @@ export function rowBuilder(columns: readonly ColumnDef[], columnIndex: ReadonlyM
   const slots: Slot[] = columns.map((col) => {
     // A yes/no column where blank means no takes a blank cell even when it is required.
     const blankMeansNo = col.type === 'yesno' && col.blankMeans === 'no';
-    return { key: col.key, index: columnIndex.get(col.key) ?? -1, required: col.required && !blankMeansNo, blank: blankMeansNo ? false : null, parse: cellParser(col) };
+    const repeats = (col.type === 'text' || col.type === 'ref' || col.type === 'date') && !col.unique;
+    return {
+      key: col.key,
+      index: columnIndex.get(col.key) ?? -1,
+      required: col.required && !blankMeansNo,
+      blank: blankMeansNo ? false : null,
+      parse: cellParser(col),
+      shared: repeats ? new SharedStrings() : null,
+    };
   });
   const valueIndex = columns.some((c) => c.key === 'value') ? (columnIndex.get('value') ?? -1) : undefined;
   return (record, row) => {
@@ -185,7 +227,7 @@ export function rowBuilder(columns: readonly ColumnDef[], columnIndex: ReadonlyM
       }
       const value = slot.parse(s);
       if (value === REFUSED) return REFUSED;
-      out[slot.key] = value;
+      out[slot.key] = slot.shared && typeof value === 'string' ? slot.shared.share(value) : value;
     }
     if (valueIndex !== undefined) {
       const written = valueIndex < 0 ? undefined : record[valueIndex];

@@ -37,6 +37,7 @@ import {
   PRACTICE_REVIEW_DECISIONS,
   TRAINING_TYPES,
   TRAINING_DELIVERY,
+  RETURNS,
   returnDef,
   type ReturnId,
 } from '../returns/definitions.js';
@@ -516,9 +517,23 @@ function yearSpan(years: string[]): string {
 function declaredSource(source: string | undefined, ids: string[], years: string[], f: Figures): string {
   const values = ids.flatMap((id) => years.map((y) => (y === f.year ? f.current(id) : y === shiftYear(f.year, -1) ? f.previous(id) : f.series(id).get(y) ?? null)));
   const published = values.some((v) => v?.provenance?.kind === 'supplied' && v.provenance.file === OTHER_FILES.publishedFigures);
+  // A return's file name reads as the return: "LADO referrals return (lado-referrals.csv)".
+  const named = (file: string) => {
+    const def = RETURNS.find((r) => r.file === file.trim());
+    if (!def) return file.trim();
+    const title = /^[A-Z][a-z]/.test(def.title) ? def.title.charAt(0).toLowerCase() + def.title.slice(1) : def.title;
+    return `${title} return (${def.file})`;
+  };
   const what =
     source?.replace(/\.\s*$/, '') ??
-    [...new Set(ids.map((id) => f.def(id)).filter((d): d is IndicatorDef => d !== undefined).map((d) => (d.owner === 'board' && d.supplier ? d.supplier : d.source)))].join('; ');
+    [
+      ...new Set(
+        ids
+          .map((id) => f.def(id))
+          .filter((d): d is IndicatorDef => d !== undefined)
+          .flatMap((d) => (d.owner === 'board' && d.supplier ? [d.supplier] : d.source.split(/\s+and\s+/).map(named))),
+      ),
+    ].join('; ');
   return `Source: ${what}, ${yearSpan(years)}${published ? '; figures for years without a return are those the board published (aggregates/published-figures.csv)' : ''}.`;
 }
 
