@@ -1,16 +1,26 @@
 #!/usr/bin/env node
 /**
- * `npm run bench` / `npm run bench -- --quick`: measure the tool against the two things it cannot avoid
- * (parsing the CSV, printing the PDF) and print ONE table of figures measured in this run on the same files.
+ * `npm run bench` / `npm run bench -- --quick`: time the paths users run, each paired in this run with the
+ * floor it cannot go below, and print every target of issue 16 with "met" or "not met".
+ *
+ *   user path                                   floor (same files, same run, alternating)
+ *   lscb-report validate / indicators /         a bare csv-parse process: readFile + csv-parse/sync
+ *     build --format html                         parse(buffer, { bom: true }) of every CSV the year reads
+ *   BrowserSession.print (contents filled)      a bare puppeteer-core print of the same HTML
+ *   lscb-report validate on the sample          node -e 0
+ *   build --all (N years)                       the same N years built one by one
+ *   build --boards (a region)                   the same reports built one by one
+ *
+ * Every user path is a whole `node bin/lscb-report.js …` process, as a user runs it. Pairs alternate
+ * (A B A B …) so a busy moment hits both sides; each side reports its min and median, and the ratio is of
+ * the medians. The machine's load average is recorded before and after. Nothing here is a test.
  *
  * Options:
- *   --quick        small scale, the same rows; aims at under a minute on a quiet 2-core machine
- *   --no-build     do not run `tsc -p tsconfig.json` first (dist/ must be current)
- *   --markdown     also print the table as Markdown (for BENCHMARKS.md)
- *   --data DIR     where generated boards are cached (default .bench/, which git ignores)
- *
- * Every measurement runs in its own child process, so a crash (or a stage that is not written yet) becomes a
- * "not measured: <reason>" row instead of stopping the table. Targets are reported, never asserted.
+ *   --quick            small sizes, the same rows (aims at under a minute on a quiet 2-core machine)
+ *   --no-build         do not run tsc first (dist/ must be current)
+ *   --markdown FILE    write the results between the bench markers of FILE (BENCHMARKS.md)
+ *   --data DIR         where generated boards are cached (default .bench/, which git ignores)
+ *   --only PARTS       run only some parts: startup, parse, pdf, all, region (comma-separated)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -21,16 +31,19 @@ import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, makeBoards, REPO_ROOT } from './lib/generate.mjs';
 import { runChild } from './lib/child.mjs';
 import { fmtBytes, fmtMs, fmtRatio, median, now } from './lib/stats.mjs';
-import { standInReportHtml } from './lib/standin-html.mjs';
 
 const { values: opts } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
-    markdown: { type: 'boolean', default: false },
+    markdown: { type: 'string' },
     data: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+/** `--only pdf,region`: run only these parts (startup, parse, pdf, all, region); all by default. */
+const ONLY = opts.only ? new Set(opts.only.split(',').map((s) => s.trim())) : null;
+const wanted = (part) => ONLY === null || ONLY.has(part);
 
 const QUICK = opts.quick;
 const LIB = path.join(REPO_ROOT, 'scripts', 'bench', 'lib');
@@ -39,47 +52,48 @@ const SAMPLE = path.join(REPO_ROOT, 'data-samples', 'calderdale');
 const SAMPLE_YEAR = '2012-13';
 const DATA = path.resolve(opts.data ?? path.join(REPO_ROOT, '.bench'));
 
-/** Sizes and repetitions: full run, and --quick. */
+/** Sizes and repetitions: the full run, and --quick. */
 const PLAN = QUICK
-  ? { parseScale: 1, parseRuns: 3, renderRuns: 5, pdfRuns: 2, rebuildScale: 0.1, rebuildYears: 2, rebuildRuns: 1, startupRuns: 5, memoryScale: 5, memoryRuns: 1 }
-  : { parseScale: 10, parseRuns: 5, renderRuns: 10, pdfRuns: 5, rebuildScale: 1, rebuildYears: 5, rebuildRuns: 3, startupRuns: 15, memoryScale: 100, memoryRuns: 3 };
+  ? { startupRuns: 5, parseScales: [1], parseRuns: 3, bigScale: null, pdfRuns: 2, allYears: 2, allScale: 0.05, region: { boards: 2, years: 1, scale: 0.05 }, groupRuns: 1 }
+  : { startupRuns: 15, parseScales: [10, 100], parseRuns: 5, bigScale: 100, pdfRuns: 5, allYears: 5, allScale: 1, region: { boards: 20, years: 5, scale: 0.05 }, groupRuns: 1 };
+/** Repetitions on the 100× board, whose runs take minutes each. */
+const BIG_RUNS = 3;
 
-const TARGETS = {
-  parseRatio: 1.5,
-  renderMs: 300,
-  pdfRatio: 1.15,
-  startupMs: 200,
-  memoryBytes: 1e9,
-};
-
-const rows = [];
+const results = { mode: QUICK ? 'quick' : 'full', plan: PLAN, measures: {}, targets: [] };
+const info = [];
 const notes = [];
-const results = { mode: QUICK ? 'quick' : 'full', plan: PLAN, measures: {} };
-
-/** Add a row: status is met | missed | info | not measured. */
-function row(measure, value, target, status, indent = false) {
-  rows.push({ measure: (indent ? '  ' : '') + measure, value: value ?? '', target: target ?? '', status });
-}
-const notMeasured = (measure, target, reason) => row(measure, '', target, `not measured: ${reason}`);
-const judge = (ok) => (ok ? 'met' : 'missed');
-/** "missed (+63%)" for a value above its ceiling. */
-const over = (value, limit) => (value <= limit ? 'met' : `missed (+${Math.round((value / limit - 1) * 100)}%)`);
+const progress = (text) => process.stderr.write(`- ${text}\n`);
 const note = (text) => {
   notes.push(text);
   return `[${notes.length}]`;
 };
 
-// ---- environment ------------------------------------------------------------------------------------
+/** A target row: what, the figure, the target, and met / not met (or why it was not measured). */
+function target(measure, value, goal, met, ref = '') {
+  results.targets.push({ measure: `${measure}${ref ? ` ${ref}` : ''}`, value, target: goal, result: met === null ? 'not measured' : met ? 'met' : 'not met' });
+}
+function notMeasured(measure, goal, reason) {
+  results.targets.push({ measure, value: `not measured: ${reason}`, target: goal, result: 'not measured' });
+}
+/** A figure behind a target: min and median of each side. */
+const infoRow = (measure, value) => info.push({ measure, value });
+const minMed = (list) => `${fmtMs(Math.min(...list))} / ${fmtMs(median(list))}`;
+
+// ---- machine and setup -----------------------------------------------------------------------------
 
 function sh(cmd, args) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: REPO_ROOT });
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
+function browserPath() {
+  const candidates = [process.env.CHROME_PATH, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((p) => p && existsSync(p)) ?? null;
+}
+
 function machine() {
   const cpus = os.cpus();
   const chromium = browserPath();
-  const chromiumVersion = chromium ? spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout?.trim() : null;
   const commit = sh('git', ['rev-parse', '--short', 'HEAD']);
   const dirty = sh('git', ['status', '--porcelain', '--untracked-files=no']);
   return {
@@ -88,23 +102,14 @@ function machine() {
     ramGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
-    chromium: chromiumVersion || 'not found',
-    browserPath: chromium,
+    chromium: chromium ? spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout?.trim() || chromium : 'not found',
     commit: commit ? `${commit}${dirty ? ' + uncommitted changes' : ''}` : 'unknown',
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    loadAverage: os.loadavg().map((l) => l.toFixed(1)).join(', '),
   };
 }
 
-let cachedBrowser;
-function browserPath() {
-  if (cachedBrowser !== undefined) return cachedBrowser;
-  const candidates = [process.env.CHROME_PATH, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  cachedBrowser = candidates.find((p) => p && existsSync(p)) ?? null;
-  return cachedBrowser;
-}
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 
-/** Newest modification time (ms) of the files under `dir` whose names end with `ext`. */
 function newestMtime(dir, ext, oldest = false) {
   let best = oldest ? Infinity : 0;
   const walk = (d) => {
@@ -124,442 +129,341 @@ function newestMtime(dir, ext, oldest = false) {
 
 function buildDist() {
   if (opts['no-build']) return 'dist/ not rebuilt (--no-build)';
-  const srcNewest = newestMtime(path.join(REPO_ROOT, 'src'), '.ts');
-  const distOldest = newestMtime(path.join(REPO_ROOT, 'dist'), '.js', true);
-  const distCount = existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'run.js'));
-  if (distCount && distOldest > srcNewest) return 'dist/ up to date with src/ (not rebuilt)';
+  if (existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'run.js')) && newestMtime(path.join(REPO_ROOT, 'dist'), '.js', true) > newestMtime(path.join(REPO_ROOT, 'src'), '.ts')) {
+    return 'dist/ up to date with src/';
+  }
   const t = now();
   const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  const ms = now() - t;
-  if (r.status === 0) return `tsc ok in ${fmtMs(ms)}`;
-  const errors = (r.stdout.match(/error TS/g) ?? []).length;
-  return `tsc reported ${errors} type error(s); measuring the JavaScript it emitted anyway`;
+  return r.status === 0 ? `tsc ok in ${fmtMs(now() - t)}` : `tsc reported type errors; measuring the JavaScript it emitted anyway`;
 }
 
-/** The generated board set for these options, made if missing or stale. */
+/** A set of generated boards, made once and cached until the generator changes. */
 async function boards(scale, years, count = 1) {
   const dir = path.join(DATA, `boards-s${scale}-b${count}-y${years}`);
   try {
     const m = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
-    if (m.version === GENERATOR_VERSION) return { dir, manifest: m, generated: false };
+    if (m.version === GENERATOR_VERSION) return { dir, manifest: m };
   } catch {
-    // not there yet
+    // not made yet
   }
+  progress(`generating ${count} board(s) × ${years} year(s) at scale ${scale} (once; cached in ${path.relative(REPO_ROOT, dir)})`);
+  return { dir, manifest: await makeBoards({ scale, boards: count, years, out: dir, force: true }) };
+}
+
+const rowsIn = (manifest, year) => Object.values(manifest.boards[0].rows[year]).reduce((a, n) => a + n, 0);
+
+// ---- running processes ---------------------------------------------------------------------------
+
+/**
+ * Run `node [args]` to the end; wall time, exit status, and (with `rss`) the peak resident memory of the
+ * Node process, reported at exit by lib/peak-rss.mjs. Output goes nowhere but stderr is kept for errors.
+ */
+async function timed(args, { env = {}, rss = false, tmp } = {}) {
+  const rssFile = rss ? path.join(tmp, `rss-${Math.random().toString(36).slice(2)}.txt`) : null;
+  const nodeArgs = rss ? ['--import', path.join(LIB, 'peak-rss.mjs')] : [];
   const t = now();
-  process.stderr.write(`generating ${count} board(s) x ${years} year(s) at scale ${scale} in ${path.relative(REPO_ROOT, dir)} ...\n`);
-  const manifest = await makeBoards({ scale, boards: count, years, out: dir, force: true });
-  process.stderr.write(`  done in ${fmtMs(now() - t)}\n`);
-  return { dir, manifest, generated: true };
+  const r = spawnSync(process.execPath, [...nodeArgs, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...(rssFile ? { LSCB_BENCH_RSS: rssFile } : {}), ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
+  const ms = now() - t;
+  let peak = null;
+  if (rssFile) {
+    peak = Number((await readFile(rssFile, 'utf8').catch(() => '')).trim()) || null;
+    await rm(rssFile, { force: true });
+  }
+  return { ms, status: r.status, stderr: r.stderr ?? '', peak };
 }
 
-const rowsIn = (manifest, board = 0, year) => {
-  const y = year ?? manifest.years[manifest.years.length - 1];
-  return Object.values(manifest.boards[board].rows[y]).reduce((a, n) => a + n, 0);
+/** The line of a failed process's stderr that says what went wrong (an error line, else the last one). */
+const lastLine = (text) => {
+  const lines = (text ?? '').trim().split('\n').filter(Boolean);
+  return (lines.find((l) => /error/i.test(l) && !/^\s+at /.test(l)) ?? lines.pop() ?? '').slice(0, 300);
 };
-const progress = (text) => process.stderr.write(`- ${text}\n`);
 
-// ---- 1. validate + indicators against csv-parse alone ----------------------------------------------------
-
-async function measureParse() {
-  const label = `validate + indicators / csv-parse alone`;
-  const target = `<= ${TARGETS.parseRatio}x`;
-  progress(`parse: scale ${PLAN.parseScale}`);
-  const set = await boards(PLAN.parseScale, 1);
-  const board = path.join(set.dir, 'board-01');
-  const year = set.manifest.years[0];
-  const r = await runChild(path.join(LIB, 'measure-pipeline.mjs'), ['--mode', 'ratio', '--board', board, '--year', year, '--runs', String(PLAN.parseRuns)], { nodeArgs: ['--expose-gc'] });
-  if (!r.ok) return notMeasured(label, target, r.error);
-  const m = r.result;
-  results.measures.parse = m;
-  const ref = note(
-    `Scale-${PLAN.parseScale} board, one year (${m.rows.toLocaleString('en-GB')} CSV rows, ${fmtBytes(m.bytes)} in ${m.files} files), in-process, ` +
-      `median of ${m.runs} alternating runs after a warm-up. csv-parse alone = readFile + csv-parse/sync to arrays. ` +
-      `The tool = loadBoard + validateYear (read, schema, every check) + loadAllYears + buildIndicatorReport, as \`build\` runs them. ` +
-      (m.errors ? `WARNING: the tool found ${m.errors} validation error(s) in the generated board (${m.firstError}).` : 'The generated board validates with 0 errors.'),
-  );
-  if (m.indicatorsMs === null) {
-    row(`validate / csv-parse alone ${ref}`, fmtRatio(m.validateMs / m.bareMs), target, over(m.validateMs / m.bareMs, TARGETS.parseRatio));
-    notMeasured('  indicators', target, m.indicatorsReason);
-  } else {
-    row(`${label} ${ref}`, fmtRatio(m.totalMs / m.bareMs), target, over(m.totalMs / m.bareMs, TARGETS.parseRatio));
+/** Alternate A and B `runs` times after one warm-up of each; returns each side's times (and A's peaks). */
+async function pair(a, b, runs) {
+  await a();
+  await b();
+  const as = [];
+  const bs = [];
+  const peaks = [];
+  for (let i = 0; i < runs; i++) {
+    const ra = await a();
+    if (ra.status !== 0) throw new Error(`exit code ${ra.status}: ${lastLine(ra.stderr)}`);
+    as.push(ra.ms);
+    if (ra.peak) peaks.push(ra.peak);
+    const rb = await b();
+    if (rb.status !== 0) throw new Error(`floor exit code ${rb.status}: ${lastLine(rb.stderr)}`);
+    bs.push(rb.ms);
   }
-  row('csv-parse alone', fmtMs(m.bareMs), '', 'info', true);
-  row("csv-parse with the loader's options (info, skip empty)", `${fmtMs(m.loaderParseMs)} (${fmtRatio(m.loaderParseMs / m.bareMs)})`, '', 'info', true);
-  row('load + validate (incl. parse)', `${fmtMs(m.validateMs)} (${fmtRatio(m.validateMs / m.bareMs)})`, '', 'info', true);
-  if (m.indicatorsMs !== null) {
-    row('loadAllYears (loads the year again)', `${fmtMs(m.loadAllYearsMs)} (${fmtRatio(m.loadAllYearsMs / m.bareMs)})`, '', 'info', true);
-    row('buildIndicatorReport', `${fmtMs(m.computeMs)} (${fmtRatio(m.computeMs / m.bareMs)})`, '', 'info', true);
-  }
+  return { a: as, b: bs, peaks, ratio: median(as) / median(bs) };
 }
 
-// ---- 2. HTML rendering of the sample board ---------------------------------------------------------------
+// ---- 1. start-up -------------------------------------------------------------------------------------
 
-let reportHtmlFile = null;
-let reportMetaFile = null;
-let reportHtmlIsStandIn = false;
-
-async function measureRender(tmp) {
-  const label = 'HTML render of the sample board (after loading)';
-  const target = `< ${TARGETS.renderMs} ms`;
-  progress('render: sample board');
-  const htmlOut = path.join(tmp, 'sample-report.html');
-  const metaOut = path.join(tmp, 'sample-report-meta.json');
-  const r = await runChild(path.join(LIB, 'measure-render.mjs'), ['--board', SAMPLE, '--year', SAMPLE_YEAR, '--runs', String(PLAN.renderRuns), '--out-html', htmlOut, '--out-meta', metaOut], { nodeArgs: ['--expose-gc'] });
-  if (!r.ok) {
-    notMeasured(label, target, r.error);
-  } else {
-    const m = r.result;
-    results.measures.render = m;
-    reportHtmlFile = htmlOut;
-    if (existsSync(metaOut)) reportMetaFile = metaOut;
-    const ref = note(
-      `data-samples/calderdale ${SAMPLE_YEAR}; load, validate and indicators done once beforehand and not timed; timed: ${m.stages}; ` +
-        `median of ${m.runs} runs after a warm-up; HTML ${fmtBytes(m.htmlBytes)}.`,
+async function measureStartup() {
+  progress('start-up: validate on the sample ÷ node -e 0');
+  const goal = '≤ 2×';
+  const label = '`validate` on the sample ÷ `node -e 0`';
+  try {
+    const r = await pair(
+      () => timed([BIN, 'validate', SAMPLE_YEAR, '--data', SAMPLE]),
+      () => timed(['-e', '0']),
+      PLAN.startupRuns,
     );
-    row(`${label} ${ref}`, fmtMs(m.renderMs), target, over(m.renderMs, TARGETS.renderMs));
-    if (m.renderCpuMs !== undefined) row('CPU time of that render (all threads; less sensitive to a busy machine)', fmtMs(m.renderCpuMs), '', 'info', true);
-    if (m.firstRenderMs !== undefined) row('first render in a fresh process (cold)', fmtMs(m.firstRenderMs), '', 'info', true);
+    results.measures.startup = r;
+    const ref = note(`Whole processes, ${PLAN.startupRuns} alternating pairs after a warm-up: \`node bin/lscb-report.js validate ${SAMPLE_YEAR} --data data-samples/calderdale\` against \`node -e 0\`.`);
+    target(label, `${fmtRatio(r.ratio)} (${fmtMs(median(r.a))} vs ${fmtMs(median(r.b))})`, goal, r.ratio <= 2, ref);
+    infoRow('validate on the sample, min / median', minMed(r.a));
+    infoRow('node -e 0, min / median', minMed(r.b));
+  } catch (error) {
+    notMeasured(label, goal, error.message);
   }
-  if (!reportHtmlFile) {
-    reportHtmlFile = path.join(tmp, 'stand-in.html');
-    reportHtmlIsStandIn = true;
-    await writeFile(reportHtmlFile, standInReportHtml());
+  // Which packages validate loads (a loader hook records every module resolved).
+  const trace = path.join(os.tmpdir(), `lscb-bench-trace-${process.pid}.json`);
+  spawnSync(process.execPath, ['--import', path.join(LIB, 'trace-modules.mjs'), BIN, 'validate', SAMPLE_YEAR, '--data', SAMPLE], { cwd: REPO_ROOT, env: { ...process.env, LSCB_BENCH_TRACE: trace }, stdio: 'ignore' });
+  const modules = JSON.parse(await readFile(trace, 'utf8').catch(() => '[]'));
+  await rm(trace, { force: true });
+  const packageOf = (file) => {
+    const parts = file.split(/node_modules[\\/]/).pop().split(/[\\/]/);
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  };
+  const packages = [...new Set(modules.filter((f) => f.includes('node_modules')).map(packageOf))].sort();
+  const heavy = ['puppeteer-core', 'pdf-lib', 'vega', 'vega-lite', 'handlebars', 'marked', 'date-holidays'].filter((p) => packages.includes(p));
+  results.measures.validatePackages = packages;
+  infoRow('packages validate loads', `${packages.length} (${packages.join(', ')}); of the browser, chart, template and Markdown code: ${heavy.length ? heavy.join(', ') : 'none'}`);
+  infoRow('dist/ modules validate loads', String(modules.filter((f) => f.includes(`${path.sep}dist${path.sep}`)).length));
+}
+
+// ---- 2. validate, indicators, build --format html against a bare csv-parse --------------------------------
+
+async function measureParse(tmp) {
+  const floor = (board, year) => () => timed([path.join(LIB, 'bare-parse.mjs'), board, year]);
+  const cli = (args) => () => timed([BIN, ...args], { rss: true, tmp });
+  const sets = [{ label: 'the sample board', board: SAMPLE, year: SAMPLE_YEAR, scale: 'sample' }];
+  for (const scale of PLAN.parseScales) {
+    const set = await boards(scale, 1);
+    const year = set.manifest.years[0];
+    sets.push({ label: `the ${scale}× board`, board: path.join(set.dir, 'board-01'), year, scale, rows: rowsIn(set.manifest, year) });
+  }
+  const perRow = {};
+  let ref = note(
+    'Bare csv-parse is a process of its own (scripts/bench/lib/bare-parse.mjs): readFile and csv-parse/sync `parse(buffer, { bom: true })` of every CSV the year reads (its returns and aggregates/), no other option. Both sides are whole processes and pay Node\'s start-up; each command\'s peak memory is the Node process\'s maxRSS, reported at exit by lib/peak-rss.mjs.',
+  );
+  for (const s of sets) {
+    const runs = s.scale === PLAN.bigScale ? BIG_RUNS : PLAN.parseRuns;
+    const commands = [['validate', ['validate', s.year, '--data', s.board]]];
+    // indicators and build --format html on the largest board of the plan (and the 100× one).
+    if (s.scale !== 'sample' && (s.scale === PLAN.parseScales[0] || s.scale === PLAN.bigScale)) {
+      commands.push(['indicators', ['indicators', s.year, '--data', s.board, '--format', 'json']]);
+      commands.push(['build --format html', ['build', s.year, '--data', s.board, '--format', 'html', '--out', path.join(tmp, 'parse-out')]]);
+    }
+    for (const [name, args] of commands) {
+      progress(`${name} ÷ bare csv-parse on ${s.label}`);
+      const goal = name === 'validate' ? '≤ 1.5×' : '≤ 1.7×';
+      const label = `\`${name}\` ÷ bare csv-parse, ${s.label}`;
+      try {
+        const r = await pair(cli(args), floor(s.board, s.year), runs);
+        results.measures[`${name} ${s.scale}`] = r;
+        target(label, `${fmtRatio(r.ratio)} (${fmtMs(median(r.a))} vs ${fmtMs(median(r.b))})`, goal, r.ratio <= (name === 'validate' ? 1.5 : 1.7), ref);
+        ref = '';
+        infoRow(`${name}, ${s.label}: min / median; bare csv-parse min / median`, `${minMed(r.a)}; ${minMed(r.b)}`);
+        if (r.peaks.length > 0) {
+          const peak = Math.max(...r.peaks);
+          results.measures[`peak ${name} ${s.scale}`] = peak;
+          if (s.scale === PLAN.bigScale) target(`peak memory of \`${name}\`, 100× board`, fmtBytes(peak), '< 1 GB', peak < 1e9);
+          else infoRow(`peak memory of ${name}, ${s.label} (Node process)`, fmtBytes(peak));
+        }
+        if (name === 'validate' && s.rows) perRow[s.scale] = median(r.a) / s.rows;
+      } catch (error) {
+        notMeasured(label, goal, error.message);
+      }
+    }
+  }
+  if (PLAN.bigScale === null) {
+    notMeasured('peak memory, 100× board, every command', '< 1 GB', 'full run only (--quick shows the 1× board\'s peaks below)');
+    notMeasured('`validate` time per row, 100× ÷ 10× board', '≤ 1.2×', 'full run only');
+  } else if (perRow[100] && perRow[10]) {
+    const r = perRow[100] / perRow[10];
+    target('`validate` time per row, 100× ÷ 10× board', fmtRatio(r), '≤ 1.2×', r <= 1.2);
   }
 }
 
-// ---- 3. PDF printing against a bare puppeteer-core script ------------------------------------------------
+// ---- 3. the PDF against a bare puppeteer print -----------------------------------------------------------
 
-async function measurePdf() {
-  const label = 'PDF print: tool / bare puppeteer-core, same HTML';
-  const target = `<= ${TARGETS.pdfRatio}x`;
+async function measurePdf(tmp) {
+  const goal = '≤ 1.3×, contents exact';
+  const label = 'PDF print ÷ bare Puppeteer print of the same HTML';
   const browser = browserPath();
-  if (!browser) return notMeasured(label, target, 'no Chromium found (set CHROME_PATH)');
-  progress('pdf: tool session vs bare puppeteer-core');
-  const html = await readFile(reportHtmlFile, 'utf8');
-  const fill = html.includes('toc-page');
-  const r = await runChild(path.join(LIB, 'measure-pdf.mjs'), ['--html', reportHtmlFile, '--browser', browser, '--runs', String(PLAN.pdfRuns), ...(fill ? ['--fill-contents'] : []), ...(reportMetaFile ? ['--meta', reportMetaFile] : [])]);
-  if (!r.ok) return notMeasured(label, target, r.error);
+  if (!browser) return notMeasured(label, goal, 'no Chromium found (set CHROME_PATH)');
+  progress('pdf: the tool\'s print ÷ a bare puppeteer-core print, same HTML, one process');
+  const out = path.join(tmp, 'sample-html');
+  const built = await timed([BIN, 'build', SAMPLE_YEAR, '--data', SAMPLE, '--format', 'html', '--out', out]);
+  if (built.status !== 0) return notMeasured(label, goal, `build --format html failed: ${lastLine(built.stderr)}`);
+  const html = path.join(out, readdirSync(out).find((f) => f.endsWith('.html')));
+  const r = await runChild(path.join(LIB, 'measure-pdf.mjs'), ['--html', html, '--browser', browser, '--runs', String(PLAN.pdfRuns)]);
+  if (!r.ok) return notMeasured(label, goal, r.error);
   const m = r.result;
   results.measures.pdf = m;
   const ref = note(
-    `${reportHtmlIsStandIn ? 'STAND-IN HTML (the renderer is not built yet): ' : 'The sample board report HTML from the render row: '}` +
-      `${m.pages} A4 pages. Tool = BrowserSession.print (fresh locked-down page, JavaScript off, requests intercepted, ` +
-      `${fill ? 'contents page numbers filled in' : 'no contents placeholders'}: ${m.passes} browser pass(es), then pdf-lib load + metadata + save). ` +
-      `Bare = newPage, setContent, page.pdf({format A4, printBackground, preferCSSPageSize, tagged, outline}), close. Same Chromium and flags, ` +
-      `browsers launched once, median of ${m.runs} alternating runs after a warm-up.`,
+    `The sample board's report (${m.pages} A4 pages), printed in one process with one browser per side, ${m.runs} alternating rounds after a warm-up. Tool = BrowserSession.print with the contents filled (locked-down page, then pdf-lib: contents numbers, outline, metadata, save). Bare = newPage, setContent, page.pdf (A4, backgrounds, tagged, outline), close. "Two prints" is the same tool print forced to print the contents numbers from the HTML (contentsMethod: reprint), as every print did before.`,
   );
-  const ratio = m.toolMs / m.bareMs;
-  row(`${label} ${ref}`, fmtRatio(ratio), target, over(ratio, TARGETS.pdfRatio));
-  row('tool print', `${fmtMs(m.toolMs)} (${m.passes} pass${m.passes === 1 ? '' : 'es'})`, '', 'info', true);
-  row('bare puppeteer-core print', fmtMs(m.bareMs), '', 'info', true);
-  if (m.lockedMs) row('bare + lock-down (JS off, requests intercepted, fonts.ready)', `${fmtMs(m.lockedMs)} (${fmtRatio(m.lockedMs / m.bareMs)})`, '', 'info', true);
-  if (m.onePassMs) row('tool print, contents not filled (1 pass)', `${fmtMs(m.onePassMs)} (${fmtRatio(m.onePassMs / m.bareMs)})`, '', 'info', true);
-  if (m.metadataMs) row('pdf-lib load + metadata + save (once per print; load once per pass)', fmtMs(m.metadataMs), '', 'info', true);
-  row('browser launch: tool / bare', `${fmtMs(m.toolLaunchMs)} / ${fmtMs(m.bareLaunchMs)}`, '', 'info', true);
+  const exact = m.contents === 'patched' && m.sameText === true;
+  target(label, `${fmtRatio(m.toolMs / m.bareMs)} (${fmtMs(m.toolMs)} vs ${fmtMs(m.bareMs)}); contents ${m.contents}${m.sameText ? ', text identical to two prints' : ''}`, goal, m.toolMs / m.bareMs <= 1.3 && exact, ref);
+  infoRow('tool print (one print) min / median', minMed(m.toolRuns));
+  infoRow('bare puppeteer print min / median', minMed(m.bareRuns));
+  infoRow('two prints (before) min / median, and ÷ bare', `${minMed(m.reprintRuns)}; ${fmtRatio(m.reprintMs / m.bareMs)}`);
+  infoRow('one print ÷ two prints', fmtRatio(m.toolMs / m.reprintMs));
 }
 
-// ---- 4. rebuilding many reports in one run ---------------------------------------------------------
+// ---- 4. build --all and a region, against the same reports built one by one -----------------------------
 
-/** A browser wrapper that logs each launch, so the harness can count them. */
-async function launchCountingBrowser(tmp, browser) {
+async function countingBrowser(tmp, browser) {
   const wrapper = path.join(tmp, 'counting-browser.sh');
   await writeFile(wrapper, `#!/bin/sh\necho launch >> "$LSCB_BENCH_LAUNCH_LOG"\nexec "${browser}" "$@"\n`);
   await chmod(wrapper, 0o755);
   return wrapper;
 }
 
-function cliSupports(args, pattern) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: REPO_ROOT });
-  return pattern.test(`${r.stdout}\n${r.stderr}`);
-}
+const launches = async (log) => (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
 
-async function timedCli(args, env) {
-  const t = now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: REPO_ROOT, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
-  return { ms: now() - t, status: r.status, stderr: r.stderr, stdout: r.stdout };
-}
-
-async function countLaunches(log) {
-  try {
-    return (await readFile(log, 'utf8')).split('\n').filter(Boolean).length;
-  } catch {
-    return 0;
+async function oneByOne(reports, tmp, wrapper, log) {
+  let ms = 0;
+  for (const { board, year, out } of reports) {
+    const r = await timed([BIN, 'build', year, '--data', board, '--out', out], { env: { CHROME_PATH: wrapper, LSCB_BENCH_LAUNCH_LOG: log } });
+    if (r.status !== 0) throw new Error(`build ${year} --data ${path.basename(board)} exited ${r.status}: ${lastLine(r.stderr)}`);
+    ms += r.ms;
   }
+  return ms;
 }
 
-async function measureRebuild(tmp) {
-  const n = PLAN.rebuildYears;
-  const label = `build --all (${n} years, html+pdf) / ${n} separate builds`;
-  const target = 'one launch + N prints';
-  if (!existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'commands', 'build.js')) || !cliSupports(['build', '--help'], /--out\b/)) {
-    return notMeasured('build --all vs N separate builds', target, 'the build command does not exist yet');
-  }
-  const hasAll = cliSupports(['build', '--help'], /--all\b/);
+async function measureGroups(tmp) {
+  if (!wanted('all') && !wanted('region')) return;
   const browser = browserPath();
-  if (!browser) return notMeasured(label, target, 'no Chromium found (set CHROME_PATH)');
-  progress(`rebuild: ${n} years at scale ${PLAN.rebuildScale}${hasAll ? '' : ' (separate builds only: build has no --all yet)'}`);
-  const set = await boards(PLAN.rebuildScale, n);
-  const board = path.join(set.dir, 'board-01');
-  const wrapper = await launchCountingBrowser(tmp, browser);
-  const allMs = [];
-  const sepMs = [];
-  let allLaunches = 0;
-  let sepLaunches = 0;
-  let failure = null;
-  for (let run = 0; run < PLAN.rebuildRuns && !failure; run++) {
-    if (hasAll) {
-      const log1 = path.join(tmp, `launch-all-${run}.log`);
-      const out1 = path.join(tmp, `out-all-${run}`);
-      const a = await timedCli(['build', '--all', '--data', board, '--out', out1, '--format', 'html,pdf'], { CHROME_PATH: wrapper, LSCB_BENCH_LAUNCH_LOG: log1 });
-      if (a.status !== 0) failure = `build --all exited ${a.status}: ${lastLine(a.stderr)}`;
-      allMs.push(a.ms);
-      allLaunches = await countLaunches(log1);
-      await rm(out1, { recursive: true, force: true });
+  if (!browser) {
+    notMeasured('`build --all`', 'one launch', 'no Chromium found');
+    return notMeasured('a region in one run ÷ one by one', '≤ 0.6×', 'no Chromium found');
+  }
+  const wrapper = await countingBrowser(tmp, browser);
+
+  // build --all: one board, N years.
+  if (wanted('all')) {
+    const n = PLAN.allYears;
+    const label = `\`build --all\` (${n} years, HTML + PDF) ÷ the ${n} years built one by one`;
+    progress(label.replaceAll('`', ''));
+    try {
+      const set = await boards(PLAN.allScale, n);
+      const board = path.join(set.dir, 'board-01');
+      const all = [];
+      const sep = [];
+      let allLaunches = 0;
+      for (let i = 0; i < PLAN.groupRuns; i++) {
+        const log = path.join(tmp, `all-${i}.log`);
+        const r = await timed([BIN, 'build', '--all', '--data', board, '--out', path.join(tmp, `all-${i}`)], { env: { CHROME_PATH: wrapper, LSCB_BENCH_LAUNCH_LOG: log } });
+        if (r.status !== 0) throw new Error(`build --all exited ${r.status}: ${lastLine(r.stderr)}`);
+        all.push(r.ms);
+        allLaunches = await launches(log);
+        sep.push(await oneByOne(set.manifest.years.map((year) => ({ board, year, out: path.join(tmp, `sep-${i}`) })), tmp, wrapper, path.join(tmp, `sep-${i}.log`)));
+      }
+      const ratio = median(all) / median(sep);
+      results.measures.buildAll = { all, sep, allLaunches };
+      target(label, `${fmtRatio(ratio)} (${fmtMs(median(all))} vs ${fmtMs(median(sep))}), ${allLaunches} launch${allLaunches === 1 ? '' : 'es'}`, 'one browser launch', allLaunches === 1, note(`Synthetic board at scale ${PLAN.allScale}; the browser is a wrapper that logs each launch.`));
+    } catch (error) {
+      notMeasured(label, 'one browser launch', error.message);
     }
-    const log2 = path.join(tmp, `launch-sep-${run}.log`);
-    const out2 = path.join(tmp, `out-sep-${run}`);
-    let sep = 0;
-    for (const year of set.manifest.years) {
-      const s = await timedCli(['build', year, '--data', board, '--out', out2, '--format', 'html,pdf'], { CHROME_PATH: wrapper, LSCB_BENCH_LAUNCH_LOG: log2 });
-      if (s.status !== 0 && !failure) failure = `build ${year} exited ${s.status}: ${lastLine(s.stderr)}`;
-      sep += s.ms;
+  }
+
+  // A region: B boards × Y years with --boards, against the same reports one by one.
+  if (wanted('region')) {
+    const { boards: b, years: y, scale } = PLAN.region;
+    const label = `a region of ${b} boards × ${y} years in one run ÷ one by one`;
+    progress(label);
+    try {
+      const set = await boards(scale, y, b);
+      const dirs = set.manifest.boards.map((_, i) => path.join(set.dir, `board-${String(i + 1).padStart(2, '0')}`));
+      const region = [];
+      const sep = [];
+      let regionLaunches = 0;
+      for (let i = 0; i < PLAN.groupRuns; i++) {
+        const log = path.join(tmp, `region-${i}.log`);
+        const r = await timed([BIN, 'build', '--boards', ...dirs, '--out', path.join(tmp, `region-${i}`)], { env: { CHROME_PATH: wrapper, LSCB_BENCH_LAUNCH_LOG: log } });
+        if (r.status !== 0) throw new Error(`build --boards exited ${r.status}: ${lastLine(r.stderr)}`);
+        region.push(r.ms);
+        regionLaunches = await launches(log);
+        const reports = dirs.flatMap((board) => set.manifest.years.map((year) => ({ board, year, out: path.join(tmp, `region-sep-${i}`, path.basename(board)) })));
+        sep.push(await oneByOne(reports, tmp, wrapper, path.join(tmp, `region-sep-${i}.log`)));
+      }
+      const ratio = median(region) / median(sep);
+      results.measures.region = { region, sep, regionLaunches };
+      const size = b === 20 && y === 5 ? '' : ` (the target is for 20 × 5; this is the --quick size)`;
+      target(label, `${fmtRatio(ratio)} (${fmtMs(median(region))} vs ${fmtMs(median(sep))}), ${regionLaunches} launch${regionLaunches === 1 ? '' : 'es'}${size}`, '≤ 0.6×', ratio <= 0.6, note(`Synthetic boards at scale ${scale}, HTML and PDF; \`build --boards\` (2 reports at a time) against \`build YEAR --data BOARD\` for each report in turn.`));
+    } catch (error) {
+      notMeasured(label, '≤ 0.6×', error.message);
     }
-    sepMs.push(sep);
-    sepLaunches = await countLaunches(log2);
-    await rm(out2, { recursive: true, force: true });
-  }
-  if (failure) return notMeasured(label, target, failure);
-  const separate = median(sepMs);
-  const ref = note(
-    `Synthetic board, ${n} years at scale ${PLAN.rebuildScale}; child processes of bin/lscb-report.js build; the browser is a wrapper script ` +
-      `(CHROME_PATH) that logs each launch and execs ${browser}; median of ${PLAN.rebuildRuns} run(s). Met when build --all launches the browser ` +
-      `once for all ${n} reports.`,
-  );
-  results.measures.rebuild = { separateMs: separate, separateLaunches: sepLaunches, years: n };
-  if (!hasAll) {
-    notMeasured(`build --all vs N separate builds ${ref}`, target, 'build has no --all option yet');
-    row(`${n} separate builds (html+pdf)`, `${fmtMs(separate)}, ${sepLaunches} browser launches`, '', 'info', true);
-    return;
-  }
-  const all = median(allMs);
-  Object.assign(results.measures.rebuild, { allMs: all, allLaunches });
-  row(`${label} ${ref}`, `${fmtMs(all)} / ${fmtMs(separate)} (${fmtRatio(all / separate)})`, target, judge(allLaunches === 1));
-  row('browser launches: build --all / separate', `${allLaunches} / ${sepLaunches}`, '1 / N', judge(allLaunches === 1), true);
-  row('time saved per extra report', fmtMs((separate - all) / Math.max(1, n - 1)), '', 'info', true);
-}
-
-function lastLine(text) {
-  return (text ?? '').trim().split('\n').filter(Boolean).pop()?.slice(0, 200) ?? '';
-}
-
-// ---- 5. start-up ---------------------------------------------------------------------------------
-
-function timeSpawn(args, runs, nodeArgs = []) {
-  const times = [];
-  let status = null;
-  for (let i = 0; i < runs + 1; i++) {
-    const t = now();
-    const r = spawnSync(process.execPath, [...nodeArgs, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    const ms = now() - t;
-    status = r.status;
-    if (i > 0) times.push(ms); // the first run warms the OS file cache
-  }
-  return { ms: median(times), status };
-}
-
-/** Median CPU time (user + system, ms) of `runs` child processes, reported by the report-cpu.mjs hook. */
-async function cpuOfSpawn(args, runs, tmp, name) {
-  const out = path.join(tmp, `cpu-${name}.txt`);
-  for (let i = 0; i < runs; i++) {
-    spawnSync(process.execPath, ['--import', path.join(LIB, 'report-cpu.mjs'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, LSCB_BENCH_CPU: out, NO_COLOR: '1' },
-      encoding: 'utf8',
-    });
-  }
-  try {
-    return median((await readFile(out, 'utf8')).split('\n').filter(Boolean).map(Number));
-  } catch {
-    return null;
   }
 }
 
-async function tracedModules(args, tmp, name) {
-  const out = path.join(tmp, `trace-${name}.json`);
-  spawnSync(process.execPath, ['--import', path.join(LIB, 'trace-modules.mjs'), ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, LSCB_BENCH_TRACE: out, NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  try {
-    return JSON.parse(await readFile(out, 'utf8'));
-  } catch {
-    return null;
-  }
+// ---- output -----------------------------------------------------------------------------------------------
+
+function table(rows, columns) {
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c])))].join('\n');
 }
 
-const HEAVY = ['puppeteer-core', 'puppeteer', 'chromium-bidi', 'handlebars', 'vega', 'vega-lite', 'pdf-lib', 'marked'];
-const packagesIn = (modules) =>
-  [...new Set(modules.filter((m) => m.includes('node_modules')).map((m) => {
-    const rest = m.split(/node_modules[\\/]/).pop();
-    const parts = rest.split(/[\\/]/);
-    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
-  }))].sort();
-
-async function measureStartup(tmp) {
-  progress('start-up: --help and validate');
-  const target = `< ${TARGETS.startupMs} ms`;
-  const baseline = timeSpawn(['-e', '0'], PLAN.startupRuns);
-  const help = timeSpawn([BIN, '--help'], PLAN.startupRuns);
-  const validateArgs = [BIN, 'validate', SAMPLE_YEAR, '--data', SAMPLE];
-  const validate = timeSpawn(validateArgs, PLAN.startupRuns);
-  results.measures.startup = { nodeBaselineMs: baseline.ms, helpMs: help.ms, validateMs: validate.ms, validateExit: validate.status };
-  const ref = note(
-    `Wall time of a child process (node bin/lscb-report.js …), median of ${PLAN.startupRuns} runs after one warm-up run; ` +
-      `validate runs on data-samples/calderdale ${SAMPLE_YEAR} (exit code ${validate.status}). node -e 0 alone takes ${fmtMs(baseline.ms)} here.`,
-  );
-  row(`start-up: lscb-report --help ${ref}`, fmtMs(help.ms), target, over(help.ms, TARGETS.startupMs));
-  row('start-up: lscb-report validate (sample board)', fmtMs(validate.ms), target, over(validate.ms, TARGETS.startupMs));
-  row('above node -e 0: --help / validate', `+${fmtMs(help.ms - baseline.ms)} / +${fmtMs(validate.ms - baseline.ms)}`, '', 'info', true);
-  const cpu = {
-    node: await cpuOfSpawn(['-e', '0'], PLAN.startupRuns, tmp, 'node'),
-    help: await cpuOfSpawn([BIN, '--help'], PLAN.startupRuns, tmp, 'help'),
-    validate: await cpuOfSpawn(validateArgs, PLAN.startupRuns, tmp, 'validate'),
-  };
-  results.measures.startup.cpuMs = cpu;
-  if (cpu.help !== null && cpu.validate !== null) {
-    row('CPU time: node -e 0 / --help / validate (less sensitive to a busy machine)', `${fmtMs(cpu.node)} / ${fmtMs(cpu.help)} / ${fmtMs(cpu.validate)}`, '', 'info', true);
-  }
-
-  // Which packages did each command load? A control run that does import puppeteer-core proves the tracer sees it.
-  const control = await tracedModules(['--input-type=module', '-e', "await import('puppeteer-core')"], tmp, 'control');
-  const controlSees = control && packagesIn(control).includes('puppeteer-core');
-  const traces = { help: await tracedModules([BIN, '--help'], tmp, 'help'), validate: await tracedModules(validateArgs, tmp, 'validate') };
-  const loaded = Object.fromEntries(Object.entries(traces).map(([k, mods]) => [k, mods ? packagesIn(mods) : null]));
-  results.measures.startup.packages = loaded;
-  const heavy = Object.entries(loaded).flatMap(([k, pkgs]) => (pkgs ?? []).filter((p) => HEAVY.includes(p)).map((p) => `${k}: ${p}`));
-  const ref2 = note(
-    `Every module resolved was recorded by a loader hook (node --import scripts/bench/lib/trace-modules.mjs: ES modules via module.register, ` +
-      `CommonJS via Module._resolveFilename). A control process importing puppeteer-core ${controlSees ? 'is' : 'is NOT'} detected by it. ` +
-      `Packages loaded: --help: ${loaded.help?.join(', ') || 'none'}; validate: ${loaded.validate?.join(', ') || 'none'}.`,
-  );
-  if (!traces.help || !traces.validate || !controlSees) {
-    notMeasured(`Puppeteer not loaded by --help / validate ${ref2}`, 'not loaded', 'the module tracer did not work on this Node');
-  } else {
-    row(`Puppeteer not loaded by --help / validate ${ref2}`, heavy.length ? heavy.join('; ') : 'not loaded', 'not loaded', judge(heavy.length === 0));
-  }
-}
-
-// ---- 6. peak memory --------------------------------------------------------------------------------
-
-async function measureMemory() {
-  const scale = PLAN.memoryScale;
-  const label = `peak RSS, validate + indicators, scale-${scale} board`;
-  const target = QUICK ? '(target is for scale 100)' : '< 1 GB';
-  progress(`memory: scale ${scale} (generating the board the first time takes a while)`);
-  const set = await boards(scale, 1);
-  const board = path.join(set.dir, 'board-01');
-  const year = set.manifest.years[0];
-  const args = (what) => ['--mode', 'memory', '--board', board, '--year', year, '--what', what];
-  const toolRuns = [];
-  for (let i = 0; i < PLAN.memoryRuns; i++) toolRuns.push(await runChild(path.join(LIB, 'measure-pipeline.mjs'), args('tool')));
-  const tool = toolRuns.find((r) => !r.ok) ?? toolRuns[0];
-  const validateOnly = await runChild(path.join(LIB, 'measure-pipeline.mjs'), args('validate'), { nodeArgs: ['--expose-gc'] });
-  const sync = await runChild(path.join(LIB, 'measure-pipeline.mjs'), args('bare-sync'));
-  const stream = await runChild(path.join(LIB, 'measure-pipeline.mjs'), args('bare-stream'));
-  const rowsTotal = rowsIn(set.manifest);
-  const bytes = await dirBytes(path.join(board, year));
-  const rss = toolRuns.filter((r) => r.ok).map((r) => r.result.maxRssBytes);
-  results.measures.memory = {
-    scale, rows: rowsTotal, bytes,
-    tool: toolRuns.map((r) => r.result ?? { error: r.error }),
-    validate: validateOnly.result ?? { error: validateOnly.error },
-    sync: sync.result, stream: stream.result,
-  };
-  const heapLimit = tool.result?.heapLimitBytes;
-  const ref = note(
-    `Scale-${scale} board, one year: ${rowsTotal.toLocaleString('en-GB')} CSV rows, ${fmtBytes(bytes)}. Max RSS (process.resourceUsage().maxRSS) ` +
-      `of a fresh node process (default heap limit${heapLimit ? ` ${fmtBytes(heapLimit)}` : ''}) running loadBoard + validateYear + loadAllYears + buildIndicatorReport; ` +
-      `median of ${PLAN.memoryRuns} run(s)${rss.length > 1 ? ` (range ${fmtBytes(Math.min(...rss))} to ${fmtBytes(Math.max(...rss))})` : ''}. ` +
-      `"validate alone" stops before loadAllYears; "held after GC" is the heap still used by the loaded year once garbage is collected.` +
-      (tool.ok && tool.result.errors ? ` WARNING: ${tool.result.errors} validation error(s): ${tool.result.firstError}.` : '') +
-      (tool.ok && tool.result.indicatorsReason ? ` Indicators not run: ${tool.result.indicatorsReason}.` : ''),
-  );
-  if (!tool.ok) {
-    row(`${label} ${ref}`, `failed: ${tool.error}`, target, QUICK ? 'info' : 'missed');
-  } else {
-    const peak = median(rss);
-    row(`${label} ${ref}`, fmtBytes(peak), target, QUICK ? 'info' : over(peak, TARGETS.memoryBytes));
-    row('time for that run', fmtMs(median(toolRuns.map((r) => r.result.ms))), '', 'info', true);
-  }
-  if (validateOnly.ok) {
-    row('validate alone (no second load): peak RSS / held after GC', `${fmtBytes(validateOnly.result.maxRssBytes)} / ${fmtBytes(validateOnly.result.retainedHeapBytes)}`, '', 'info', true);
-  }
-  if (sync.ok) row('csv-parse/sync alone, same files (peak RSS)', fmtBytes(sync.result.maxRssBytes), '', 'info', true);
-  if (stream.ok) row('csv-parse stream, rows not kept (peak RSS)', fmtBytes(stream.result.maxRssBytes), '', 'info', true);
-}
-
-async function dirBytes(dir) {
-  const { readdir, stat } = await import('node:fs/promises');
-  let total = 0;
-  for (const name of await readdir(dir)) {
-    const s = await stat(path.join(dir, name));
-    if (s.isFile()) total += s.size;
-  }
-  return total;
-}
-
-// ---- the table ------------------------------------------------------------------------------------
-
-function printTable(info, build) {
-  const header = ['Measure', 'Value', 'Target', 'Result'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(Object.values(r)[i]).length)));
-  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
-  const out = [];
-  out.push(`lscb-report benchmark (${QUICK ? 'quick: small scale' : 'full'}), ${info.date}`);
-  out.push(`Machine: ${info.cpu}, ${info.cores} cores, ${info.ramGB} GB RAM; ${info.os}; Node ${info.node}; ${info.chromium}`);
-  out.push(`Code: commit ${info.commit}; ${build}`);
-  out.push(`Load average when the run started (1, 5, 15 min): ${info.loadAverage}${Number(info.loadAverage.split(',')[0]) > info.cores ? ' (busy machine: timings are inflated and noisy)' : ''}`);
-  out.push('');
-  out.push(line(header));
-  out.push(line(widths.map((w) => '-'.repeat(w))));
-  for (const r of rows) out.push(line([r.measure, r.value, r.target, r.status]));
-  out.push('');
-  notes.forEach((n, i) => out.push(`[${i + 1}] ${n}`));
-  console.log(out.join('\n'));
-  if (opts.markdown) {
-    const esc = (s) => String(s).replace(/\|/g, '\\|');
-    const md = ['', '| Measure | Value | Target | Result |', '|---|---|---|---|'];
-    for (const r of rows) md.push(`| ${esc(r.measure.replace(/^ {2}/, '&nbsp;&nbsp;'))} | ${esc(r.value)} | ${esc(r.target)} | ${esc(r.status)} |`);
-    md.push('');
-    notes.forEach((n, i) => md.push(`${i + 1}. ${n}`));
-    console.log(md.join('\n'));
-  }
+function markdown(m) {
+  const md = (rows, columns) => [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${columns.map((c) => String(r[c]).replace(/\|/g, '\\|')).join(' | ')} |`)].join('\n');
+  return [
+    `Run: \`npm run bench${QUICK ? ' -- --quick' : ''}${ONLY ? ` -- --only ${[...ONLY].join(',')}` : ''}\` on ${m.date}, ${fmtMs(m.seconds * 1000)} of wall time. Load average (1 / 5 / 15 min) on the ${m.cores} cores: ${m.loadBefore} at the start, ${m.loadAfter} at the end.`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB, ${m.os}, Node ${m.node}, ${m.chromium}. Code: ${m.commit}. ${m.dist}.`,
+    '',
+    md(results.targets, ['measure', 'value', 'target', 'result']),
+    '',
+    md(info, ['measure', 'value']),
+    '',
+    ...notes.map((n, i) => `${i + 1}. ${n}`),
+  ].join('\n');
 }
 
 async function main() {
   const started = now();
-  const build = buildDist();
-  const info = machine();
-  results.machine = info;
+  const m = machine();
+  m.dist = buildDist();
+  m.loadBefore = load();
+  process.stderr.write(`lscb-report benchmark (${results.mode}), load average ${m.loadBefore} on ${m.cores} cores\n`);
   await mkdir(DATA, { recursive: true });
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'lscb-bench-'));
   try {
-    for (const step of [measureParse, measureRender, measurePdf, measureRebuild, measureStartup, measureMemory]) {
-      try {
-        await step(tmp);
-      } catch (error) {
-        notMeasured(step.name.replace(/^measure/, '').toLowerCase(), '', `harness error: ${String(error?.message ?? error).split('\n')[0]}`);
-      }
-    }
+    if (wanted('startup')) await measureStartup();
+    if (wanted('parse')) await measureParse(tmp);
+    if (wanted('pdf')) await measurePdf(tmp);
+    await measureGroups(tmp);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  results.seconds = Math.round((now() - started) / 100) / 10;
-  printTable(info, `${build}; whole run ${results.seconds} s`);
-  results.rows = rows;
-  results.notes = notes;
-  await writeFile(path.join(DATA, `last-run-${results.mode}.json`), JSON.stringify(results, null, 2) + '\n');
+  m.loadAfter = load();
+  m.seconds = (now() - started) / 1000;
+  results.machine = m;
+  console.log(`\nlscb-report benchmark (${results.mode}${ONLY ? `, only ${[...ONLY].join(', ')}` : ''}), ${m.date}, ${m.seconds.toFixed(0)} s; load average ${m.loadBefore} → ${m.loadAfter} on ${m.cores} cores\n`);
+  console.log(table(results.targets, ['measure', 'value', 'target', 'result']));
+  console.log(`\n${table(info, ['measure', 'value'])}\n`);
+  notes.forEach((n, i) => console.log(`${i + 1}. ${n}`));
+  await writeFile(path.join(DATA, `last-run-${results.mode}${ONLY ? `-${[...ONLY].join('-')}` : ''}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  if (opts.markdown) {
+    const file = path.resolve(opts.markdown);
+    const text = await readFile(file, 'utf8');
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
+    const a = text.indexOf(start);
+    const b = text.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`${file} has no ${start} … ${end} markers`);
+    await writeFile(file, `${text.slice(0, a + start.length)}\n${markdown(m)}\n${text.slice(b)}`);
+    process.stderr.write(`wrote the results into ${path.relative(process.cwd(), file)}\n`);
+  }
 }
 
 await main();

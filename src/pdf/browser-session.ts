@@ -379,16 +379,15 @@ export class BrowserSession {
         }),
       );
       if (!readAlignment) return { bytes };
-      // The placeholders' alignment as printed (print styles), read after the print so it is not delayed.
-      await step(page.emulateMediaType('print'));
-      const aligns = await step(
-        page.evaluate(() =>
-          Array.from(document.querySelectorAll('span.toc-page[data-toc-target]'), (e) => {
-            const style = getComputedStyle(e);
-            return { id: e.getAttribute('data-toc-target') ?? '', text: (e.textContent ?? '').trim(), align: style.textAlign, direction: style.direction };
-          }),
-        ),
-      );
+      // How each placeholder is aligned, read after the print so the print is not delayed. The screen's
+      // computed style is the print's unless a media-dependent rule sets text-align or direction on a
+      // placeholder or an element around it; only then is the page restyled for print (a full restyle).
+      let read = await step(page.evaluate(readPlaceholderAlignment));
+      if (read.mediaDependent) {
+        await step(page.emulateMediaType('print'));
+        read = await step(page.evaluate(readPlaceholderAlignment));
+      }
+      const aligns = read.aligns;
       return { bytes, aligns };
     } finally {
       await closePageQuietly(pagePromise);
@@ -408,6 +407,52 @@ export class BrowserSession {
     }
     return new PdfError('print-failed', `The browser could not print the PDF: ${firstLine(error)}`, { cause: error });
   }
+}
+
+/**
+ * Runs in the page (by DevTools, with the page's own scripts off): each placeholder's computed alignment,
+ * and whether a rule under a media condition (`@media print`, `@media screen` …) sets text-align or
+ * direction on a placeholder or one of its ancestors (both are inherited), so the screen's values may
+ * not be the print's.
+ */
+function readPlaceholderAlignment(): { aligns: PlaceholderAlignment[]; mediaDependent: boolean } {
+  const placeholders = Array.from(document.querySelectorAll('span.toc-page[data-toc-target]'));
+  const chain = new Set<Element>();
+  for (const p of placeholders) for (let e: Element | null = p; e !== null; e = e.parentElement) chain.add(e);
+  let mediaDependent = false;
+  const visit = (rules: CSSRuleList, conditional: boolean): void => {
+    for (const rule of Array.from(rules)) {
+      if (mediaDependent) return;
+      if (rule instanceof CSSMediaRule) visit(rule.cssRules, true);
+      else if (rule instanceof CSSImportRule) mediaDependent = true;
+      else if (rule instanceof CSSStyleRule) {
+        if (conditional && (rule.style.getPropertyValue('text-align') !== '' || rule.style.getPropertyValue('direction') !== '')) {
+          try {
+            for (const e of chain) if (e.matches(rule.selectorText)) mediaDependent = true;
+          } catch {
+            mediaDependent = true;
+          }
+        }
+        if ('cssRules' in rule && (rule as CSSStyleRule & { cssRules?: CSSRuleList }).cssRules) visit((rule as CSSStyleRule & { cssRules: CSSRuleList }).cssRules, conditional);
+      } else if ('cssRules' in rule) {
+        // @supports, @layer, @container …: their rules may apply or not; treat as conditional.
+        visit((rule as CSSGroupingRule).cssRules, true);
+      }
+    }
+  };
+  for (const sheet of Array.from(document.styleSheets)) {
+    try {
+      const media = sheet.media.mediaText.trim().toLowerCase();
+      visit(sheet.cssRules, media !== '' && media !== 'all');
+    } catch {
+      mediaDependent = true;
+    }
+  }
+  const aligns = placeholders.map((e) => {
+    const style = getComputedStyle(e);
+    return { id: e.getAttribute('data-toc-target') ?? '', text: (e.textContent ?? '').trim(), align: style.textAlign, direction: style.direction };
+  });
+  return { aligns, mediaDependent };
 }
 
 /** A contents placeholder as the browser laid it out for print. */

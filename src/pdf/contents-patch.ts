@@ -56,7 +56,7 @@ const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 
 /** Split a content stream into tokens; returns null for what it does not read (inline images). */
-export function tokenize(bytes: Uint8Array): Token[] | null {
+export function tokenize(bytes: Uint8Array, keepNumbers = false): Token[] | null {
   const tokens: Token[] = [];
   const n = bytes.length;
   let i = 0;
@@ -101,11 +101,16 @@ export function tokenize(bytes: Uint8Array): Token[] | null {
       const s = i;
       i++;
       while (i < n && !WHITE.has(bytes[i]!) && !DELIM.has(bytes[i]!)) i++;
+      // Numbers are most of a page's tokens and never read here: keep their text only when asked.
+      const numeric = (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e;
+      if (numeric) {
+        tokens.push({ kind: 'number', text: keepNumbers ? text(s, i) : '', start: s, end: i });
+        continue;
+      }
       const t = text(s, i);
-      const kind = c === 0x2f ? 'name' : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? 'number' : 'op';
       // An inline image holds raw bytes this reader does not skip.
-      if (kind === 'op' && t === 'BI') return null;
-      tokens.push({ kind, text: t, start: s, end: i });
+      if (c !== 0x2f && t === 'BI') return null;
+      tokens.push({ kind: c === 0x2f ? 'name' : 'op', text: t, start: s, end: i });
     }
   }
   return tokens;

@@ -143,6 +143,20 @@ describeWithBrowser('BrowserSession with a real browser', () => {
     });
   });
 
+  it('places the numbers as print styles align them, even when the screen aligns them otherwise', async () => {
+    // On screen the placeholders are right-aligned; a print-only rule puts them on the left.
+    const html = FIXTURE.replace('</style>', '@media print { .toc-page { text-align: left; } }\n</style>');
+    const once = await session.print(html, { ...META, fillContents: true });
+    const twice = await session.print(html, { ...META, fillContents: true, contentsMethod: 'reprint' });
+    expect({ passes: once.passes, contents: once.contents }).toEqual({ passes: 1, contents: 'patched' });
+    const a = savePdf(scratch.dir, 'left-once.pdf', once.pdf);
+    const b = savePdf(scratch.dir, 'left-twice.pdf', twice.pdf);
+    expect(wordBoxes(a, 2)).toEqual(wordBoxes(b, 2));
+    // And they did move: the right-aligned report puts "3" further right.
+    const right = savePdf(scratch.dir, 'right.pdf', (await session.print(FIXTURE, { ...META, fillContents: true })).pdf);
+    expect(wordBoxes(a, 2)).not.toEqual(wordBoxes(right, 2));
+  });
+
   it('prints again with the numbers in the HTML when a shorter number cannot be placed exactly (centred)', async () => {
     const html = FIXTURE.replace('text-align: right;', 'text-align: center;');
     const r = await session.print(html, { ...META, fillContents: true });

@@ -7,7 +7,7 @@ const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 
 describe('tokenize', () => {
   it('reads numbers, names, hex and literal strings (nested, escaped), arrays, dictionaries and operators', () => {
-    const tokens = tokenize(bytes('% a comment\nBT /F5 14.66 Tf 1 0 0 -1 641.6875 1197 Tm <0013> Tj [(a\\)(b)) -20 <00 14>] TJ /P <</MCID 4>>BDC EMC ET'));
+    const tokens = tokenize(bytes('% a comment\nBT /F5 14.66 Tf 1 0 0 -1 641.6875 1197 Tm <0013> Tj [(a\\)(b)) -20 <00 14>] TJ /P <</MCID 4>>BDC EMC ET'), true);
     expect(tokens?.map((t) => `${t.kind}:${t.text}`)).toEqual([
       'op:BT', 'name:/F5', 'number:14.66', 'op:Tf', 'number:1', 'number:0', 'number:0', 'number:-1', 'number:641.6875', 'number:1197', 'op:Tm',
       'hex:0013', 'op:Tj', 'open:[', 'literal:(a\\)(b))', 'number:-20', 'hex:0014', 'close:]', 'op:TJ',

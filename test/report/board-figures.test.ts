@@ -95,7 +95,7 @@ describe('a board’s own charts', () => {
     expect(chart.spec.data.map((d) => [d.label, d.value])).toEqual([
       ['2007-08', 24], ['2008-09', 66], ['2009-10', 55], ['2010-11', 112], ['2011-12', 142], ['2012-13', 144],
     ]);
-    expect(chart.source).toMatch(/^Source: lado-referrals\.csv, 2007-08 to 2012-13; figures for years without a return are those the board published/);
+    expect(chart.source).toMatch(/^Source: LADO referrals return \(lado-referrals\.csv\), 2007-08 to 2012-13; figures for years without a return are those the board published/);
     const s = section(model.sections, 'allegations');
     expect(s.narrative.after).toContain('data-place="chart:local.lado-trend"');
     expect(html).toMatch(/<figure class="chart" id="fig-chart-own-local-lado-trend"[^>]*>\s*<figcaption>Allegations referred to the LADO, 2007-08 to 2012-13 \(number\)<\/figcaption>/);

@@ -1,10 +1,14 @@
 /**
- * Child process for the PDF row: the tool's BrowserSession against a bare puppeteer-core script printing the
- * same HTML in the same way (A4, backgrounds, tagged, outline), with the same Chromium and flags. Runs
- * alternate between the two so that drift in the machine affects both alike. Prints one JSON line.
- *   --html FILE --browser PATH --runs N [--fill-contents]
+ * Child process for the PDF row: the tool's BrowserSession.print (contents filled) against a bare
+ * puppeteer-core print of the same HTML (A4, backgrounds, tagged, outline) with the same Chromium and
+ * flags, and against the tool forced to print the contents numbers from the HTML (two prints, as before).
+ * Rounds alternate so drift in the machine affects all alike. Prints one JSON line.
+ *   --html FILE --browser PATH --runs N
  */
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importDist } from './dist-modules.mjs';
 import { median, now } from './stats.mjs';
@@ -14,33 +18,28 @@ const { values } = parseArgs({
     html: { type: 'string' },
     browser: { type: 'string' },
     runs: { type: 'string', default: '5' },
-    'fill-contents': { type: 'boolean', default: false },
-    meta: { type: 'string' },
   },
 });
 
+/** The text of a PDF as pdftotext gives it, or null without poppler-utils. */
+function text(bytes, dir, name) {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  const r = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout : null;
+}
+
 async function main() {
-  const html = await readFile(values.html, 'utf8');
+  const html = readFileSync(values.html, 'utf8');
   const runs = Number(values.runs);
   const session = await importDist('pdf/browser-session.js');
   if (!session.mod?.BrowserSession) throw new Error(session.reason ?? 'dist/pdf/browser-session.js has no BrowserSession');
   const { BrowserSession, BROWSER_ARGS } = session.mod;
   const puppeteer = (await import('puppeteer-core')).default;
+  const printOptions = { title: 'Annual report', author: 'lscb-report benchmark', language: 'en-GB', date: new Date('2013-08-29T00:00:00Z'), fillContents: true };
 
-  // The metadata `build` would stamp (written by the render child), or a stand-in.
-  const meta = values.meta
-    ? JSON.parse(await readFile(values.meta, 'utf8'))
-    : { title: 'Annual report', author: 'lscb-report benchmark', subject: 'benchmark', language: 'en-GB', date: '2013-08-29T00:00:00Z' };
-  const printOptions = { ...meta, date: new Date(meta.date), fillContents: values['fill-contents'] };
-  const metadata = await importDist('pdf/metadata.js');
-
-  let t = now();
   const tool = await BrowserSession.launch(values.browser);
-  const toolLaunchMs = now() - t;
-  t = now();
-  const bare = await puppeteer.launch({ executablePath: values.browser, headless: true, pipe: true, args: [...(BROWSER_ARGS ?? ['--no-sandbox'])] });
-  const bareLaunchMs = now() - t;
-
+  const bare = await puppeteer.launch({ executablePath: values.browser, headless: true, pipe: true, args: [...BROWSER_ARGS] });
   const bareOnce = async () => {
     const page = await bare.newPage();
     try {
@@ -51,78 +50,47 @@ async function main() {
     }
   };
 
-  /** The bare print plus the tool's lock-down (JavaScript off, requests intercepted, wait for fonts). */
-  const lockedOnce = async () => {
-    const page = await bare.newPage();
-    try {
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on('request', (req) => (req.url().startsWith('data:') && !req.isNavigationRequest() ? req.continue() : req.abort('blockedbyclient')).catch(() => undefined));
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
-    } finally {
-      await page.close();
-    }
-  };
-
-  const toolMs = [];
-  const lockedMs = [];
-  const bareMs = [];
-  const onePassMs = [];
-  const metadataMs = [];
-  let passes = null;
-  let pages = null;
-  let bareBytes = 0;
-  let toolBytes = 0;
+  const toolRuns = [];
+  const bareRuns = [];
+  const reprintRuns = [];
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lscb-bench-pdf-'));
   try {
-    // Warm-up both browsers once (first page, font cache).
+    // Warm up each side once; compare the one-print PDF's text with the two-print one's.
     const warm = await tool.print(html, printOptions);
-    passes = warm.passes;
-    pages = warm.pageCount;
+    const twice = await tool.print(html, { ...printOptions, contentsMethod: 'reprint' });
     await bareOnce();
+    const a = text(warm.pdf, dir, 'once.pdf');
+    const b = text(twice.pdf, dir, 'twice.pdf');
     for (let i = 0; i < runs; i++) {
+      let t = now();
+      await tool.print(html, printOptions);
+      toolRuns.push(now() - t);
       t = now();
-      const r = await tool.print(html, printOptions);
-      toolMs.push(now() - t);
-      toolBytes = r.pdf.length;
+      await bareOnce();
+      bareRuns.push(now() - t);
       t = now();
-      const b = await bareOnce();
-      bareMs.push(now() - t);
-      bareBytes = b.length;
-      t = now();
-      await lockedOnce();
-      lockedMs.push(now() - t);
-      if (values['fill-contents']) {
-        t = now();
-        await tool.print(html, { ...printOptions, fillContents: false });
-        onePassMs.push(now() - t);
-      }
-      if (metadata.mod?.applyPdfMetadata) {
-        t = now();
-        await metadata.mod.applyPdfMetadata(b, printOptions);
-        metadataMs.push(now() - t);
-      }
+      await tool.print(html, { ...printOptions, contentsMethod: 'reprint' });
+      reprintRuns.push(now() - t);
     }
+    return {
+      runs,
+      pages: warm.pageCount,
+      passes: warm.passes,
+      contents: warm.contents,
+      patchRefusal: warm.patchRefusal ?? null,
+      sameText: a === null || b === null ? null : a === b,
+      toolRuns,
+      bareRuns,
+      reprintRuns,
+      toolMs: median(toolRuns),
+      bareMs: median(bareRuns),
+      reprintMs: median(reprintRuns),
+    };
   } finally {
+    rmSync(dir, { recursive: true, force: true });
     await tool.close();
     await bare.close();
   }
-  return {
-    runs,
-    htmlBytes: Buffer.byteLength(html),
-    pages,
-    passes,
-    toolLaunchMs,
-    bareLaunchMs,
-    toolMs: median(toolMs),
-    bareMs: median(bareMs),
-    onePassMs: median(onePassMs),
-    lockedMs: median(lockedMs),
-    metadataMs: median(metadataMs),
-    toolBytes,
-    bareBytes,
-  };
 }
 
 try {
