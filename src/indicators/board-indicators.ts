@@ -16,6 +16,9 @@ import type { IndicatorDef, Unit } from './types.js';
 export const BOARD_INDICATORS_FILE = 'indicators.yaml';
 
 const returnRef = { return: z.string().min(1), column: z.string().min(1) };
+/** A formula as declared in indicators.yaml (and by the catalogue for its own breakdowns). */
+export type DeclaredFormula = z.infer<typeof formulaSchema>;
+
 const formulaSchema = z.union([
   z.object({ count: z.object({ ...returnRef, value: z.string().min(1).optional() }).strict() }).strict(),
   z.object({ share: z.object({ ...returnRef, value: z.string().min(1).optional() }).strict() }).strict(),
@@ -89,6 +92,64 @@ function findReturn(name: string): ReturnDef | undefined {
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
 
+/** A formula over a return's rows (count, share or sum) as indicators.yaml and the catalogue declare it. */
+export type DeclaredRowFormula = Exclude<DeclaredFormula, { ratio: unknown }>;
+
+/** Why a declared row formula cannot be resolved: the finding's code, where in the formula, and words. */
+interface FormulaProblem {
+  code: string;
+  path: string[];
+  value: string;
+  message: string;
+  hint: string;
+}
+
+/**
+ * Resolve a row formula against the return definitions: the return (by file name or id), the column (by
+ * header or key) and the code (by code or label). One function for the board's formulas and the
+ * catalogue's own declared ones.
+ */
+export function resolveRowFormula(f: DeclaredRowFormula): { formula: Exclude<BoardFormula, { kind: 'ratio' }> } | { problem: FormulaProblem } {
+  const kind = 'count' in f ? 'count' : 'share' in f ? 'share' : 'sum';
+  const spec = 'count' in f ? f.count : 'share' in f ? f.share : f.sum;
+  const ret = findReturn(spec.return);
+  if (!ret) {
+    return { problem: { code: 'formula-unknown-return', path: [kind, 'return'], value: spec.return, message: `The formula names the return "${spec.return}", which is not one of the returns.`, hint: `Returns: ${RETURNS.map((r) => r.file).join(', ')}.` } };
+  }
+  const column = ret.columns.find((c) => norm(c.header) === norm(spec.column) || norm(c.key) === norm(spec.column));
+  if (!column) {
+    return { problem: { code: 'formula-unknown-column', path: [kind, 'column'], value: spec.column, message: `${ret.file} has no column "${spec.column}".`, hint: `Its columns: ${ret.columns.map((c) => c.header).join(', ')}.` } };
+  }
+  const value = (spec as { value?: string }).value;
+  let code: string | null = null;
+  if (value !== undefined) {
+    const match = column.values?.find((v) => norm(v.code) === norm(value) || norm(v.label) === norm(value));
+    if (!column.values || !match) {
+      return {
+        problem: {
+          code: 'formula-unknown-code',
+          path: [kind, 'value'],
+          value,
+          message: column.values ? `"${value}" is not a code of the column "${column.header}" in ${ret.file}.` : `The column "${column.header}" in ${ret.file} is not a coded column, so rows cannot be matched to "${value}".`,
+          hint: column.values ? `Codes: ${column.values.map((v) => v.code).join(', ')}.` : 'Leave out "value" to count the rows where the column has a value.',
+        },
+      };
+    }
+    code = match.code;
+  }
+  return { formula: kind === 'sum' ? { kind, ret, column } : { kind, ret, column, code } };
+}
+
+/** The rows a count or share formula matches: the column holds its code (or, with no code, any value). */
+export function matchingRows<R extends Record<string, unknown>>(f: { column: ColumnDef; code: string | null }, rows: readonly R[]): R[] {
+  const key = f.column.key;
+  return rows.filter((r) => {
+    const v = r[key];
+    if (f.code !== null) return v === f.code;
+    return v !== null && v !== undefined && v !== '' && v !== false && v !== 'not-recorded';
+  });
+}
+
 /** Units each formula can give, and why not otherwise. */
 function unitProblem(unit: Unit, f: BoardFormula): string | null {
   switch (f.kind) {
@@ -155,36 +216,13 @@ export function resolveBoardIndicators(declared: Declared[], lineOf: (path: (str
       }
       if (ok) formula = { kind: 'ratio', numerator: f.ratio.numerator, denominator: f.ratio.denominator, per: f.ratio.per ?? (d.unit === 'percent' ? 100 : d.unit === 'rate_per_10k' ? 10000 : 1) };
     } else if (f) {
-      const kind = 'count' in f ? 'count' : 'share' in f ? 'share' : 'sum';
-      const spec = 'count' in f ? f.count : 'share' in f ? f.share : f.sum;
-      const ret = findReturn(spec.return);
-      if (!ret) {
-        problem('formula-unknown-return', i, ['formula', kind, 'return'], spec.return, `The formula names the return "${spec.return}", which is not one of the returns.`, `Returns: ${RETURNS.map((r) => r.file).join(', ')}.`);
+      const resolved = resolveRowFormula(f);
+      if ('problem' in resolved) {
+        const p = resolved.problem;
+        problem(p.code, i, ['formula', ...p.path], p.value, p.message, p.hint);
         return;
       }
-      const column = ret.columns.find((c) => norm(c.header) === norm(spec.column) || norm(c.key) === norm(spec.column));
-      if (!column) {
-        problem('formula-unknown-column', i, ['formula', kind, 'column'], spec.column, `${ret.file} has no column "${spec.column}".`, `Its columns: ${ret.columns.map((c) => c.header).join(', ')}.`);
-        return;
-      }
-      const value = (spec as { value?: string }).value;
-      let code: string | null = null;
-      if (value !== undefined) {
-        const match = column.values?.find((v) => norm(v.code) === norm(value) || norm(v.label) === norm(value));
-        if (!column.values || !match) {
-          problem(
-            'formula-unknown-code',
-            i,
-            ['formula', kind, 'value'],
-            value,
-            column.values ? `"${value}" is not a code of the column "${column.header}" in ${ret.file}.` : `The column "${column.header}" in ${ret.file} is not a coded column, so rows cannot be matched to "${value}".`,
-            column.values ? `Codes: ${column.values.map((v) => v.code).join(', ')}.` : 'Leave out "value" to count the rows where the column has a value.',
-          );
-          return;
-        }
-        code = match.code;
-      }
-      formula = kind === 'sum' ? { kind, ret, column } : { kind, ret, column, code };
+      formula = resolved.formula;
     }
     if (formula) {
       const why = unitProblem(d.unit, formula);

@@ -43,9 +43,12 @@ function breakdown(
   source: string,
   title: (label: string) => string,
   definition: (label: string) => string,
+  /** The coded column counted, when the figure is a plain count of the year's rows holding each code. */
+  column?: string,
 ): IndicatorDef[] {
   return codes.map((c) =>
     def({
+      ...(column ? { formula: { count: { return: source, column, value: c.code } } } : {}),
       id: `${family}.${c.code}`,
       title: title(c.label),
       unit: 'count',
@@ -143,6 +146,7 @@ const lado: IndicatorDef[] = [
     LADO,
     (label) => `LADO referrals by source: ${label}`,
     (label) => `Referrals received in the year whose source was ${label}.`,
+    'Referral source',
   ),
   ...breakdown(
     'lado.sector',
@@ -150,6 +154,7 @@ const lado: IndicatorDef[] = [
     LADO,
     (label) => `LADO referrals about people working in ${label.toLowerCase()}`,
     (label) => `Referrals received in the year about a person working or volunteering in ${label.toLowerCase()}.`,
+    'Sector',
   ),
   ...breakdown(
     'lado.nature',
@@ -157,6 +162,7 @@ const lado: IndicatorDef[] = [
     LADO,
     (label) => `LADO referrals by nature: ${label.toLowerCase()}`,
     (label) => `Referrals received in the year where the allegation was of ${label.toLowerCase()}.`,
+    'Nature',
   ),
   ...breakdown(
     'lado.outcome',
@@ -164,6 +170,7 @@ const lado: IndicatorDef[] = [
     LADO,
     (label) => `LADO referrals by outcome: ${label.toLowerCase()}`,
     (label) => `Referrals received in the year whose recorded outcome is "${label.toLowerCase()}".`,
+    'Outcome',
   ),
   count('lado.work_based', 'LADO referrals about conduct at work', LADO, 'Referrals received in the year about the person’s conduct at work.'),
   count('lado.outside_work', 'LADO referrals about conduct outside work', LADO, 'Referrals received in the year about conduct outside work that has implications for the person’s work with children.'),
@@ -219,6 +226,7 @@ const training: IndicatorDef[] = [
     TRAINING,
     (label) => `Direct training events: ${label.toLowerCase()}`,
     (label) => `Direct training events held in the year of the kind "${label.toLowerCase()}".`,
+    'Type',
   ),
 ];
 

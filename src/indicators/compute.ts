@@ -15,7 +15,7 @@ import { notCollectedPhrase, notCollectedReturns } from '../returns/collection.j
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
-import { BOARD_INDICATORS_FILE, ratioOrder } from './board-indicators.js';
+import { BOARD_INDICATORS_FILE, matchingRows, ratioOrder, resolveRowFormula } from './board-indicators.js';
 import { COURSE_INDICATORS, INDICATORS, catalogueOf, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
 import { formatValue } from './format.js';
 import { decimalsOf, roundHalfAway } from './rounding.js';
@@ -106,6 +106,21 @@ function notRecordedReason<T>(rows: readonly T[], key: keyof T & string, what: s
   if (n === 0) return null;
   const header = returnDef(returnId).columns.find((c) => c.key === key)?.header ?? key;
   return `${n} of the ${rows.length} ${what} have ${header} not recorded (${returnDef(returnId).file})`;
+}
+
+/**
+ * A built-in breakdown member counted by its declared formula (`count: { return, column, value }`, the form
+ * a board's indicators.yaml uses), over the rows in its scope (the referrals received in the year, the
+ * events held in it), by the same code that evaluates a board's own formulas.
+ */
+function countByFormula(def: IndicatorDef, rows: readonly object[]): number {
+  const f = def.formula;
+  if (!f || !('count' in f)) throw new Error(`internal: ${def.id} declares no count formula`);
+  const resolved = resolveRowFormula(f);
+  if ('problem' in resolved) throw new Error(`internal: ${def.id}: ${resolved.problem.message}`);
+  const r = resolved.formula;
+  if (r.kind === 'sum') throw new Error(`internal: ${def.id} declares a sum, not a count`);
+  return matchingRows(r, rows as Record<string, unknown>[]).length;
 }
 
 function countBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, number> {
@@ -203,11 +218,10 @@ function computeLado(data: YearData, out: YearValues): void {
     ['lado.nature', 'nature'],
     ['lado.outcome', 'outcome'],
   ] as const) {
-    const counts = countBy(received, (r) => r[key]);
     const unknown = notRecordedReason(received, key, `referrals received in ${y.label}`, 'ladoReferrals');
     for (const d of INDICATORS.filter((x) => x.breakdownOf === family)) {
       if (unknown) out.unavailable(d.id, unknown);
-      else out.count(d.id, counts.get(d.breakdownCode!) ?? 0, prov);
+      else out.count(d.id, countByFormula(d, received), prov);
     }
   }
   const workUnknown = notRecordedReason(received, 'workBased', `referrals received in ${y.label}`, 'ladoReferrals');
@@ -374,8 +388,7 @@ function computeTraining(data: YearData, out: YearValues): void {
     const inYearEvents = events.filter((r) => inYear(r.date, y));
     out.count('training.events', inYearEvents.length, prov);
     out.count('training.participants', inYearEvents.reduce((sum, r) => sum + r.participants, 0), prov);
-    const byType = countBy(inYearEvents, (r) => r.type);
-    for (const d of INDICATORS.filter((x) => x.breakdownOf === 'training.type')) out.count(d.id, byType.get(d.breakdownCode!) ?? 0, prov);
+    for (const d of INDICATORS.filter((x) => x.breakdownOf === 'training.type')) out.count(d.id, countByFormula(d, inYearEvents), prov);
   }
   const courses = data.returns.elearning;
   if (!courses || courses.length === 0) {
@@ -557,18 +570,14 @@ function computeBoardFormulas(board: BoardData, data: YearData, out: YearValues)
       else out.count(def.id, total, prov);
       continue;
     }
-    const matches = (r: Record<string, unknown>) => {
-      const v = r[key];
-      if (f.code !== null) return v === f.code;
-      return v !== null && v !== undefined && v !== '' && v !== false && !isNotRecorded(v);
-    };
+
     // A code or share counted over a column some rows did not record is not available, never a guess.
     const unknown = f.code !== null || f.kind === 'share' ? rows.filter((r) => isNotRecorded(r[key])).length : 0;
     if (unknown > 0) {
       out.unavailable(def.id, `${unknown} of the ${rows.length} rows of ${f.ret.file} for ${y} have ${f.column.header} not recorded`);
       continue;
     }
-    const n = rows.filter(matches).length;
+    const n = matchingRows(f, rows).length;
     if (f.kind === 'count') out.count(def.id, n, prov);
     else out.percent(def.id, n, rows.length, prov, `${f.ret.file} for ${y} has no rows`);
   }

@@ -3,6 +3,7 @@
  * year-on-year series. Shared by compute (which produces them), the commands and the report (which read them).
  */
 import type { Finding } from '../findings.js';
+import type { DeclaredFormula } from './board-indicators.js';
 
 /** Unit of an indicator; decides rounding, formatting and how change is expressed. */
 export type Unit = 'count' | 'percent' | 'rate_per_10k' | 'money' | 'days' | 'ratio';
@@ -35,6 +36,11 @@ export interface IndicatorDef {
   owner?: 'board';
   /** Who supplies the figure (board-defined indicators say; the tool's own come from the named return). */
   supplier?: string;
+  /**
+   * How the value is found, in the form indicators.yaml uses (`count: { return, column, value }`): a board's
+   * formula, or the declaration of a built-in breakdown, which the same code evaluates.
+   */
+  formula?: DeclaredFormula;
 }
 
 /** Where a value came from. */

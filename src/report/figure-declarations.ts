@@ -7,6 +7,9 @@
  * its `section` when not placed.
  */
 import { z } from 'zod';
+import { CONTEXT_MEASURES } from '../returns/definitions.js';
+
+const CONTEXT_MEASURE_CODES = CONTEXT_MEASURES.map((m) => m.code);
 
 /**
  * Sections with built-in tables and charts, named `<section id>.<name>`; a board's own figure ids stay out
@@ -63,6 +66,8 @@ export const tableDeclarationSchema = z
     /** A column saying whether the change is Better, Worse, No change or Not judged (default false). */
     direction: z.boolean().default(false),
     comparators: z.array(z.string().min(1)).default([]),
+    /** Leave out a row with no figure in any year shown (default false: it prints "not available"). */
+    omitEmptyRows: z.boolean().default(false),
   })
   .strict();
 
@@ -109,7 +114,37 @@ export function fillTitle(title: string, years: { year: string; previousYear: st
  * The tool's own indicator tables, declared as a board would declare them: the default configuration of
  * the mechanism. `htmlId` keeps the element id the built-in table has always had.
  */
-export const BUILT_IN_TABLES: (TableDeclaration & { htmlId: string; notes?: string[] })[] = [
+export const BUILT_IN_TABLES: (TableDeclaration & { htmlId: string; notes?: string[]; unavailableReturn?: 'context' })[] = [
+  {
+    id: 'local-context.figures',
+    htmlId: 'table-local-context-figures',
+    title: 'What we know about children and their vulnerabilities, {year} and {previousYear}',
+    section: 'local-context',
+    rows: [
+      { id: 'cp.plans_open_at_year_end', label: 'Children with a child protection plan at 31 March' },
+      ...CONTEXT_MEASURE_CODES.map((code) => `context.${code}`),
+    ],
+    earlierYears: 1,
+    change: true,
+    direction: false,
+    comparators: [],
+    omitEmptyRows: true,
+    unavailableReturn: 'context',
+    notes: ['Except for child protection plans, these figures come from other systems; their sources are listed in the indicators file published with this report.'],
+  },
+  {
+    id: 'priority-groups.otherGroups',
+    htmlId: 'table-priority-other',
+    title: 'Other priority groups, {year} against {previousYear}',
+    section: 'priority-groups',
+    rows: ['context.looked_after_children', 'context.placement_orders', 'context.cse_referrals', 'context.private_fostering_referrals'],
+    earlierYears: 1,
+    change: true,
+    direction: false,
+    comparators: [],
+    omitEmptyRows: true,
+    unavailableReturn: 'context',
+  },
   {
     id: 'priority-groups.cpIndicators',
     htmlId: 'table-cp-indicators',
@@ -120,6 +155,7 @@ export const BUILT_IN_TABLES: (TableDeclaration & { htmlId: string; notes?: stri
     change: true,
     direction: true,
     comparators: [],
+    omitEmptyRows: false,
     notes: ['“Better” and “Worse” judge the change by whether a rise is good news for children; counts of plans are not judged.'],
   },
 ];

@@ -538,13 +538,19 @@ function declaredSource(source: string | undefined, ids: string[], years: string
 }
 
 /** A declared table (tables.yaml, or a built-in one declared the same way) as a TableModel. */
-function declaredTable(decl: TableDeclaration & { notes?: string[] }, htmlId: string, f: Figures): TableModel {
-  const rows = decl.rows.map(rowOfDeclaration).filter((r) => f.def(r.id) !== undefined);
+function declaredTable(decl: TableDeclaration & { notes?: string[]; unavailableReturn?: ReturnId }, htmlId: string, f: Figures, ctx?: Ctx): TableModel {
+  const years = declaredYears(f.year, decl.earlierYears);
+  const hasFigure = (id: string) => years.some((y) => (y === f.year ? f.has(id) : y === shiftYear(f.year, -1) ? f.has(id, 'previous') : f.series(id).has(y)));
+  const rows = decl.rows
+    .map(rowOfDeclaration)
+    .filter((r) => f.def(r.id) !== undefined)
+    .filter((r) => !decl.omitEmptyRows || hasFigure(r.id));
   const ids = rows.map((r) => r.id);
   const title = fillTitle(decl.title, titleYears(f.year, decl.earlierYears));
-  const years = declaredYears(f.year, decl.earlierYears);
-  const hasAny = ids.some((id) => years.some((y) => (y === f.year ? f.has(id) : y === shiftYear(f.year, -1) ? f.has(id, 'previous') : f.series(id).has(y))));
-  if (!hasAny) return unavailableTable(htmlId, title, ids.length > 0 ? (f.reason(ids[0]!) ?? 'no figures') : 'none of its rows is an indicator.');
+  if (!ids.some(hasFigure)) {
+    const reason = decl.unavailableReturn && ctx ? returnReason(ctx, decl.unavailableReturn) : ids.length > 0 ? (f.reason(ids[0]!) ?? 'no figures') : 'there are no figures for its rows.';
+    return unavailableTable(htmlId, title, reason);
+  }
   const labels = Object.fromEntries(rows.filter((r) => r.label).map((r) => [r.id, r.label!]));
   const t = indicatorComparisonTable(htmlId, title, ids, f, { labels, earlierYears: decl.earlierYears, change: decl.change, direction: decl.direction, comparators: decl.comparators });
   t.notes.unshift(...(decl.caption ? [decl.caption] : []));
@@ -678,17 +684,9 @@ interface Ctx {
 }
 
 function localContext(ctx: Ctx): SectionData {
-  const { f } = ctx;
-  const ids = ['cp.plans_open_at_year_end', ...CONTEXT_MEASURES.map((m) => `context.${m.code}`)].filter((id) => f.has(id) || f.has(id, 'previous'));
-  const caption = `What we know about children and their vulnerabilities, ${ctx.year} and ${ctx.prev}`;
-  const t =
-    ids.length === 0
-      ? unavailableTable('table-local-context-figures', caption, returnReason(ctx, 'context'))
-      : indicatorComparisonTable('table-local-context-figures', caption, ids, f, {
-          labels: { 'cp.plans_open_at_year_end': 'Children with a child protection plan at 31 March' },
-        });
-  if (t.available) t.notes.push('Except for child protection plans, these figures come from other systems; their sources are listed in the indicators file published with this report.');
-  return { tables: { figures: t }, charts: {} };
+  // Declared as a board would declare its own table (figure-declarations.ts): the default configuration.
+  const decl = BUILT_IN_TABLES.find((t) => t.id === 'local-context.figures')!;
+  return { tables: { figures: declaredTable(decl, decl.htmlId, ctx.f, ctx) }, charts: {} };
 }
 
 function returnReason(ctx: Ctx, id: ReturnId): string {
@@ -987,13 +985,8 @@ function priorityGroups(ctx: Ctx): SectionData {
     });
   }
 
-  const otherIds = ['context.looked_after_children', 'context.placement_orders', 'context.cse_referrals', 'context.private_fostering_referrals'].filter(
-    (id) => f.value(id) !== null || (f.previous(id)?.value ?? null) !== null,
-  );
-  const otherCaption = `Other priority groups, ${ctx.year} against ${ctx.prev}`;
-  out.tables.otherGroups = otherIds.length
-    ? indicatorComparisonTable('table-priority-other', otherCaption, otherIds, f)
-    : unavailableTable('table-priority-other', otherCaption, returnReason(ctx, 'context'));
+  const other = BUILT_IN_TABLES.find((t) => t.id === 'priority-groups.otherGroups')!;
+  out.tables.otherGroups = declaredTable(other, other.htmlId, f, ctx);
   return out;
 }
 
