@@ -138,9 +138,10 @@ function isBlankText(bytes: Uint8Array): boolean {
  * a bare CR (old Macintosh) also takes CR. A line break inside quotes stays part of its cell.
  */
 function recordDelimiters(bytes: Uint8Array): string[] {
-  const cr = bytes.indexOf(0x0d);
   const lf = bytes.indexOf(0x0a);
-  const bareCrFirst = cr !== -1 && (lf === -1 || cr < lf) && bytes[cr + 1] !== 0x0a;
+  // Only the bytes before the first LF need searching for a CR.
+  const cr = (lf === -1 ? bytes : bytes.subarray(0, lf)).indexOf(0x0d);
+  const bareCrFirst = cr !== -1 && bytes[cr + 1] !== 0x0a;
   return bareCrFirst ? ['\r\n', '\r', '\n'] : ['\r\n', '\n'];
 }
 
