@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Finding } from '../findings.js';
 import { RETURNS, type ColumnDef, type ReturnDef } from '../returns/definitions.js';
+import { isNotRecorded } from '../returns/not-recorded.js';
 import { COURSE_INDICATORS, INDICATORS, UNIT_DECIMALS, suggestIndicatorId } from './catalogue.js';
 import type { IndicatorDef, Unit } from './types.js';
 
@@ -146,7 +147,7 @@ export function matchingRows<R extends Record<string, unknown>>(f: { column: Col
   return rows.filter((r) => {
     const v = r[key];
     if (f.code !== null) return v === f.code;
-    return v !== null && v !== undefined && v !== '' && v !== false && v !== 'not-recorded';
+    return v !== null && v !== undefined && v !== '' && v !== false && !isNotRecorded(v);
   });
 }
 
