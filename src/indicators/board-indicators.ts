@@ -151,6 +151,12 @@ export function matchingRows<R extends Record<string, unknown>>(f: { column: Col
   });
 }
 
+/** The sum of a sum formula's column over the rows (values that are not numbers, such as blanks, add nothing). */
+export function sumRows<R extends Record<string, unknown>>(f: { column: ColumnDef }, rows: readonly R[]): number {
+  const key = f.column.key;
+  return rows.reduce((a, r) => a + (typeof r[key] === 'number' ? (r[key] as number) : 0), 0);
+}
+
 /** Units each formula can give, and why not otherwise. */
 function unitProblem(unit: Unit, f: BoardFormula): string | null {
   switch (f.kind) {
