@@ -54,7 +54,7 @@ const DATA = path.resolve(opts.data ?? path.join(REPO_ROOT, '.bench'));
 
 /** Sizes and repetitions: the full run, and --quick. */
 const PLAN = QUICK
-  ? { startupRuns: 5, parseScales: [1], parseRuns: 3, bigScale: null, pdfRuns: 2, allYears: 2, allScale: 0.05, region: { boards: 2, years: 1, scale: 0.05 }, groupRuns: 1 }
+  ? { startupRuns: 5, parseScales: [1], parseRuns: 3, bigScale: null, pdfRuns: 3, allYears: 2, allScale: 0.05, region: { boards: 2, years: 1, scale: 0.05 }, groupRuns: 1 }
   : { startupRuns: 15, parseScales: [10, 100], parseRuns: 5, bigScale: 100, pdfRuns: 5, allYears: 5, allScale: 1, region: { boards: 20, years: 5, scale: 0.05 }, groupRuns: 1 };
 /** Repetitions on the 100× board, whose runs take minutes each. */
 const BIG_RUNS = 3;
@@ -301,16 +301,12 @@ async function measurePdf(tmp) {
   const browser = browserPath();
   if (!browser) return notMeasured(label, goal, 'no Chromium found (set CHROME_PATH)');
   progress('pdf: the tool\'s print ÷ a bare puppeteer-core print, same HTML, one process');
-  const out = path.join(tmp, 'sample-html');
-  const built = await timed([BIN, 'build', SAMPLE_YEAR, '--data', SAMPLE, '--format', 'html', '--out', out]);
-  if (built.status !== 0) return notMeasured(label, goal, `build --format html failed: ${lastLine(built.stderr)}`);
-  const html = path.join(out, readdirSync(out).find((f) => f.endsWith('.html')));
-  const r = await runChild(path.join(LIB, 'measure-pdf.mjs'), ['--html', html, '--browser', browser, '--runs', String(PLAN.pdfRuns)]);
+  const r = await runChild(path.join(LIB, 'measure-pdf.mjs'), ['--board', SAMPLE, '--year', SAMPLE_YEAR, '--browser', browser, '--runs', String(PLAN.pdfRuns)]);
   if (!r.ok) return notMeasured(label, goal, r.error);
   const m = r.result;
   results.measures.pdf = m;
   const ref = note(
-    `The sample board's report (${m.pages} A4 pages), printed in one process with one browser per side, ${m.runs} alternating rounds after a warm-up. Tool = BrowserSession.print with the contents filled (locked-down page, then pdf-lib: contents numbers, outline, metadata, save). Bare = newPage, setContent, page.pdf (A4, backgrounds, tagged, outline), close. "Two prints" is the same tool print forced to print the contents numbers from the HTML (contentsMethod: reprint), as every print did before.`,
+    `The sample board's report (${m.pages} A4 pages), its HTML and print options made as \`build\` makes them, printed in one process with one browser per side, ${m.runs} alternating rounds after a warm-up. Tool = BrowserSession.print with the options \`build\` passes (locked-down page, then pdf-lib: contents numbers, outline, running heads, metadata, save). Bare = newPage, setContent, page.pdf (A4, backgrounds, tagged, outline), close. "Two prints" is the same tool print forced to print the contents numbers from the HTML (contentsMethod: reprint), as every print did before.`,
   );
   const exact = m.contents === 'patched' && m.sameText === true;
   target(label, `${fmtRatio(m.toolMs / m.bareMs)} (${fmtMs(m.toolMs)} vs ${fmtMs(m.bareMs)}); contents ${m.contents}${m.sameText ? ', text identical to two prints' : ''}`, goal, m.toolMs / m.bareMs <= 1.3 && exact, ref);

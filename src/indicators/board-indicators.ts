@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Finding } from '../findings.js';
 import { RETURNS, type ColumnDef, type ReturnDef } from '../returns/definitions.js';
+import { isNotRecorded } from '../returns/not-recorded.js';
 import { COURSE_INDICATORS, INDICATORS, UNIT_DECIMALS, suggestIndicatorId } from './catalogue.js';
 import type { IndicatorDef, Unit } from './types.js';
 
@@ -146,8 +147,14 @@ export function matchingRows<R extends Record<string, unknown>>(f: { column: Col
   return rows.filter((r) => {
     const v = r[key];
     if (f.code !== null) return v === f.code;
-    return v !== null && v !== undefined && v !== '' && v !== false && v !== 'not-recorded';
+    return v !== null && v !== undefined && v !== '' && v !== false && !isNotRecorded(v);
   });
+}
+
+/** The sum of a sum formula's column over the rows (values that are not numbers, such as blanks, add nothing). */
+export function sumRows<R extends Record<string, unknown>>(f: { column: ColumnDef }, rows: readonly R[]): number {
+  const key = f.column.key;
+  return rows.reduce((a, r) => a + (typeof r[key] === 'number' ? (r[key] as number) : 0), 0);
 }
 
 /** Units each formula can give, and why not otherwise. */

@@ -139,7 +139,7 @@ const cp: IndicatorDef[] = [
 ];
 
 const lado: IndicatorDef[] = [
-  count('lado.referrals', 'Allegations referred to the LADO', LADO, 'Referrals received by the Local Authority Designated Officer in the year.'),
+  { ...count('lado.referrals', 'Allegations referred to the LADO', LADO, 'Referrals received by the Local Authority Designated Officer in the year.'), formula: { count: { return: LADO, column: 'Referral ref' } } },
   ...breakdown(
     'lado.source',
     LADO_SOURCES,
@@ -217,9 +217,9 @@ const cdop: IndicatorDef[] = [
 ];
 
 const training: IndicatorDef[] = [
-  count('training.events', 'Direct training events', TRAINING, 'Direct training events (courses, briefings, conferences and other sessions) held in the year.'),
-  count('training.participants', 'Participants at direct training events', TRAINING, 'The sum of participants over the direct training events held in the year.'),
-  count('training.elearning_completions', 'E-learning courses completed', ELEARNING, 'E-learning course completions in the year, summed over the courses (a row titled "Total" is not counted).'),
+  { ...count('training.events', 'Direct training events', TRAINING, 'Direct training events (courses, briefings, conferences and other sessions) held in the year.'), formula: { count: { return: TRAINING, column: 'Event ref' } } },
+  { ...count('training.participants', 'Participants at direct training events', TRAINING, 'The sum of participants over the direct training events held in the year.'), formula: { sum: { return: TRAINING, column: 'Participants' } } },
+  { ...count('training.elearning_completions', 'E-learning courses completed', ELEARNING, 'E-learning course completions in the year, summed over the courses (a row titled "Total" is not counted).'), formula: { sum: { return: ELEARNING, column: 'Completions' } } },
   ...breakdown(
     'training.type',
     TRAINING_TYPES,

@@ -15,7 +15,7 @@ import { notCollectedPhrase, notCollectedReturns } from '../returns/collection.j
 import { addMonths, addYears, inYear, parseYear, shiftYear } from '../returns/year.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { comparatorValues, computeChange } from './change.js';
-import { BOARD_INDICATORS_FILE, matchingRows, ratioOrder, resolveRowFormula } from './board-indicators.js';
+import { BOARD_INDICATORS_FILE, matchingRows, ratioOrder, resolveRowFormula, sumRows } from './board-indicators.js';
 import { COURSE_INDICATORS, INDICATORS, catalogueOf, indicatorDef, isKnownIndicatorId, suggestIndicatorId } from './catalogue.js';
 import { formatValue } from './format.js';
 import { decimalsOf, roundHalfAway } from './rounding.js';
@@ -115,13 +115,16 @@ function notRecordedReason<T>(rows: readonly T[], key: keyof T & string, what: s
  */
 function countByFormula(def: IndicatorDef, rows: readonly object[]): number {
   const f = def.formula;
-  if (!f || !('count' in f)) throw new Error(`internal: ${def.id} declares no count formula`);
+  if (!f || 'ratio' in f || 'share' in f) throw new Error(`internal: ${def.id} declares no count or sum formula`);
   const resolved = resolveRowFormula(f);
   if ('problem' in resolved) throw new Error(`internal: ${def.id}: ${resolved.problem.message}`);
   const r = resolved.formula;
-  if (r.kind === 'sum') throw new Error(`internal: ${def.id} declares a sum, not a count`);
-  return matchingRows(r, rows as Record<string, unknown>[]).length;
+  const scoped = rows as Record<string, unknown>[];
+  return r.kind === 'sum' ? sumRows(r, scoped) : matchingRows(r, scoped).length;
 }
+
+/** A built-in figure by its declared formula over the rows in its scope (`countByFormula`). */
+const byFormula = (id: string, rows: readonly object[]): number => countByFormula(indicatorDef(id)!, rows);
 
 function countBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, number> {
   const m = new Map<string, number>();
@@ -211,7 +214,7 @@ function computeLado(data: YearData, out: YearValues): void {
   }
   const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('ladoReferrals').file}` };
   const received = rows.filter((r) => inYear(r.dateReceived, y));
-  out.count('lado.referrals', received.length, prov);
+  out.count('lado.referrals', byFormula('lado.referrals', received), prov);
   for (const [family, key] of [
     ['lado.source', 'source'],
     ['lado.sector', 'sector'],
@@ -386,8 +389,8 @@ function computeTraining(data: YearData, out: YearValues): void {
   } else {
     const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('trainingEvents').file}` };
     const inYearEvents = events.filter((r) => inYear(r.date, y));
-    out.count('training.events', inYearEvents.length, prov);
-    out.count('training.participants', inYearEvents.reduce((sum, r) => sum + r.participants, 0), prov);
+    out.count('training.events', byFormula('training.events', inYearEvents), prov);
+    out.count('training.participants', byFormula('training.participants', inYearEvents), prov);
     for (const d of INDICATORS.filter((x) => x.breakdownOf === 'training.type')) out.count(d.id, countByFormula(d, inYearEvents), prov);
   }
   const courses = data.returns.elearning;
@@ -395,8 +398,7 @@ function computeTraining(data: YearData, out: YearValues): void {
     out.unavailable('training.elearning_completions', returnUnavailable('elearning', y.label, courses, out));
   } else {
     const prov: Provenance = { kind: 'computed', file: `${y.label}/${returnDef('elearning').file}` };
-    const total = courses.filter((r) => !isElearningTotalRow(r.course)).reduce((sum, r) => sum + r.completions, 0);
-    out.count('training.elearning_completions', total, prov);
+    out.count('training.elearning_completions', byFormula('training.elearning_completions', courses.filter((r) => !isElearningTotalRow(r.course))), prov);
   }
 }
 
@@ -564,7 +566,7 @@ function computeBoardFormulas(board: BoardData, data: YearData, out: YearValues)
     const prov: Provenance = { kind: 'computed', file: `${y}/${f.ret.file}`, source: `${BOARD_INDICATORS_FILE} formula` };
     const key = f.column.key;
     if (f.kind === 'sum') {
-      const total = rows.reduce((a, r) => a + (typeof r[key] === 'number' ? (r[key] as number) : 0), 0);
+      const total = sumRows(f, rows);
       // Money columns hold whole pence; a sum with pence is published with pence.
       if (f.column.type === 'money') out.set(def.id, { value: poundsOf(total), provenance: prov, ...(total % 100 !== 0 ? { decimals: 2 } : {}) });
       else out.count(def.id, total, prov);

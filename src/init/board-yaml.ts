@@ -222,6 +222,26 @@ export function boardYaml(options: BoardYamlOptions): string {
     '#   figures: [training.participants]',
     '#   returns: [training-attendance.csv]',
     '',
+    ...comment('Optional: the board\'s logo on the cover, a PNG, JPEG or SVG file in this folder (at most 512 KB), with what it says for screen readers.'),
+    '# logo:',
+    '#   file: images/logo.png',
+    '#   alt: The board\'s name as the logo shows it',
+    ...comment(
+      'Optional: a Markdown file in this folder printed on the inside cover: who publishes the report, its licence, ' +
+        'the offer of other formats and the date the board approved it.',
+    ),
+    '# insideCover: inside-cover.md',
+    ...comment('Optional: a back page with the board\'s contact details.'),
+    '# backPage:',
+    '#   heading: Contact us',
+    '#   address: |',
+    '#     Town Hall',
+    '#     High Street',
+    '#   telephone: 01234 567890',
+    '#   email: safeguarding@example.org',
+    '#   website: https://www.example.org/safeguarding',
+    '#   text: This report is available in large print and other languages on request.',
+    '',
     ...comment(
       'The report template: default (the tool\'s own layout), or a folder inside this board folder holding your ' +
         'own partials/<section>.hbs files, e.g. template: my-template',

@@ -374,6 +374,7 @@ export function patchContentsNumbers(
     const f = found[k]!;
     const texts = f.glyphs.map((g) => f.font.toText.get(g));
     if (texts.join('') !== p.text) return `the text runs are not in the placeholders' order (#${p.id})`;
+    if (f.glyphs.length !== p.text.length || texts.some((t) => t?.length !== 1)) return `placeholder #${p.id} is not drawn one glyph per digit`;
     const digits = String(pages.get(p.id));
     // Digit i of the number goes on glyph `offset + i`; the other glyphs are dropped where they stand.
     const offset = p.align === 'left' ? 0 : p.text.length - digits.length;

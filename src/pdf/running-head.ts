@@ -5,7 +5,7 @@
  * pages that follow until the next section. It is marked as an artifact, so screen readers and the tag
  * tree ignore it, like the running header and footer Chromium draws.
  */
-import { beginMarkedContent, endMarkedContent, popGraphicsState, pushGraphicsState, rgb, StandardFonts, type PDFDocument, type PDFFont } from 'pdf-lib';
+import { beginMarkedContent, endMarkedContent, PDFArray, PDFDict, PDFName, PDFNumber, popGraphicsState, pushGraphicsState, rgb, StandardFonts, type PDFDocument, type PDFFont } from 'pdf-lib';
 
 /** One section: the id its heading has in the HTML, and the text to print above its pages. */
 export interface RunningHead {
@@ -50,6 +50,35 @@ function fit(font: PDFFont, text: string, maxWidth: number): string {
   return `${cut.trimEnd()}…`;
 }
 
+/** Top page margin of the default template (20 mm), in points. */
+const TOP_MARGIN = (20 / 25.4) * 72;
+/** A heading this close below the top margin opens the page: the page belongs to its section from the top. */
+const TOP_ZONE = 90;
+
+/**
+ * How far down its page each named destination is: its `/XYZ` top, in points from the page's foot, by
+ * element id (Chromium writes the catalog's `/Dests` dictionary, names percent-encoded).
+ */
+export function destinationTops(doc: PDFDocument): Map<string, number> {
+  const tops = new Map<string, number>();
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (!dests) return tops;
+  for (const [key, value] of dests.entries()) {
+    const resolved = doc.context.lookup(value);
+    const array = resolved instanceof PDFArray ? resolved : resolved instanceof PDFDict ? resolved.lookupMaybe(PDFName.of('D'), PDFArray) : undefined;
+    const top = array?.lookup(3);
+    if (!(top instanceof PDFNumber)) continue;
+    let id = key.decodeText();
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // keep the name as it is
+    }
+    tops.set(id, top.asNumber());
+  }
+  return tops;
+}
+
 /**
  * Draw each page's section title (from `pages`, element id → 1-based page). Returns the number of pages
  * stamped. Pages before the first section (cover, contents, year at a glance) are left alone. The title is
@@ -62,10 +91,12 @@ export async function stampRunningHeads(
   heads: readonly RunningHead[],
   left?: LeftHeader,
 ): Promise<number> {
+  const tops = destinationTops(doc);
   const starts = heads
-    .map((h) => ({ page: pages.get(h.anchor), text: h.text }))
-    .filter((h): h is { page: number; text: string } => h.page !== undefined)
-    .sort((a, b) => a.page - b.page);
+    .map((h) => ({ page: pages.get(h.anchor), text: h.text, top: tops.get(h.anchor) }))
+    .filter((h): h is { page: number; text: string; top: number | undefined } => h.page !== undefined)
+    // In reading order: by page, then down the page.
+    .sort((a, b) => a.page - b.page || (b.top ?? Infinity) - (a.top ?? Infinity));
   if (starts.length === 0) return 0;
   const font = await doc.embedFont(StandardFonts.Helvetica);
   // The header is printed in Liberation Sans, whose widths are Arial's, close to Helvetica's.
@@ -74,11 +105,21 @@ export async function stampRunningHeads(
   let stamped = 0;
   doc.getPages().forEach((page, index) => {
     const number = index + 1;
-    // A page's head is the last section starting on or before it.
-    let current: string | undefined;
-    for (const s of starts) if (s.page <= number) current = s.text;
-    if (current === undefined) return;
     const { width, height } = page.getSize();
+    // A page's head names the section its text starts in: the last section begun on an earlier page, or one
+    // whose heading opens this page. A section that begins lower down heads the next page, not this one.
+    const opensPage = (top: number | undefined) => top === undefined || top >= height - TOP_MARGIN - TOP_ZONE;
+    let current: string | undefined;
+    for (const s of starts) {
+      if (s.page < number) current = s.text;
+      else if (s.page === number && opensPage(s.top)) {
+        current = s.text;
+        break;
+      }
+    }
+    // The first section's page, when it does not open at the top: nothing comes before it to name.
+    current ??= starts.find((s) => s.page === number)?.text;
+    if (current === undefined) return;
     const line = width - 2 * RIGHT;
     const room = Math.min(MAX_WIDTH, line - Math.min(leftWidth, LEFT_SHARE * line) - GAP);
     const text = fit(font, current, room);

@@ -1634,12 +1634,20 @@ function noteSuppressedFigures(sections: SectionModel[], threshold: number): boo
   let any = false;
   const note = suppressionNote(threshold);
   for (const s of sections) {
-    for (const t of Object.values(s.tables)) {
+    // A section's own figures, and those its narrative places (a board's own figures live only there).
+    const tables = [...Object.values(s.tables), ...Object.values(s.placed).flatMap((p) => (p.table ? [p.table] : []))];
+    const charts = [...Object.values(s.charts), ...Object.values(s.placed).flatMap((p) => (p.chart ? [p.chart] : []))];
+    for (const t of tables) {
       if (![...t.rows, ...t.totals].some((r) => r.some((c) => c.text === SUPPRESSED))) continue;
       any = true;
       if (!t.notes.includes(note)) t.notes.push(note);
     }
-    if (Object.values(s.charts).some((c) => (c.spec.kind === 'line' ? c.spec.description.includes(SUPPRESSED) : c.spec.data.some((d) => d.text === SUPPRESSED)))) any = true;
+    for (const c of charts) {
+      if (!(c.spec.kind === 'line' ? c.spec.description.includes(SUPPRESSED) : c.spec.data.some((d) => d.text === SUPPRESSED))) continue;
+      any = true;
+      // A chart says what its missing bar or point stands for, as a table does.
+      if (!c.notes.includes(note)) c.notes.push(note);
+    }
     if (`${s.narrative.html}${s.narrative.after}`.includes(SUPPRESSED)) any = true;
   }
   return any;

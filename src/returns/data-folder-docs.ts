@@ -253,7 +253,7 @@ function walkSchema(s: JsonSchema, path: string, required: boolean, rows: Settin
     return;
   }
   if (typeof s.additionalProperties === 'object' && s.propertyNames) {
-    rows.push({ path, type: 'one entry per year', required: req });
+    rows.push({ path, type: path.endsWith('years') ? 'one entry per year' : 'one entry per name', required: req });
     walkSchema(s.additionalProperties, `${path}.<year>`, false, rows);
     return;
   }

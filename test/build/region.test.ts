@@ -1,5 +1,5 @@
 /** `build --boards`: a region (several boards) in one run, every year of every board, one browser. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,11 @@ describe('build --boards (HTML)', () => {
     expect(r.stderr).toMatch(/\[2\/2 reports, 2\/2 boards\] (calderdale 2012-13|kirklees 2008-09): built\n/);
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('Built 2 reports of 2 boards with 0 browser launches.');
     expect(r.stdout).toContain(`to ${path.join(out, 'calderdale')}`);
+
+    // Built two at a time, each report is the same as the board built on its own.
+    const alone = path.join(root, 'alone');
+    expect((await runCli(['build', '2012-13', '--data', path.join(region, 'calderdale'), '--out', alone, '--format', 'html'])).code).toBe(0);
+    for (const file of readdirSync(alone)) expect({ file, same: readFileSync(path.join(alone, file)).equals(readFileSync(path.join(out, 'calderdale', file))) }).toEqual({ file, same: true });
   });
 
   it('takes board folders one by one too, --jobs 1 building them in order', async () => {
@@ -104,5 +109,10 @@ describeWithBrowser('build --boards with PDFs (real browser)', () => {
     expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('Built 2 reports of 2 boards with 1 browser launch.');
     expect(readdirSync(path.join(out, 'calderdale')).filter((f) => f.endsWith('.pdf'))).toEqual(['calderdale-safeguarding-children-board-annual-report-2012-13.pdf']);
     expect(readdirSync(path.join(out, 'kirklees')).filter((f) => f.endsWith('.pdf'))).toEqual(['kirklees-safeguarding-children-board-annual-report-2008-09.pdf']);
+    // The same bytes as the board's PDF built on its own.
+    const alone = path.join(root, 'pdf-alone');
+    expect((await runCli(['build', '2008-09', '--data', path.join(region, 'kirklees'), '--out', alone, '--browser', testBrowserPath()])).code).toBe(0);
+    const name = 'kirklees-safeguarding-children-board-annual-report-2008-09.pdf';
+    expect(readFileSync(path.join(alone, name)).equals(readFileSync(path.join(out, 'kirklees', name)))).toBe(true);
   }, 180_000);
 });

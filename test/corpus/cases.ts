@@ -1151,4 +1151,21 @@ export const CASES: CorpusCase[] = [
     expect: error('value-not-allowed', LADO, 2, 'Referral source'),
     exitCode: 1,
   },
+  {
+    name: 'board-yaml-returns-unknown-name',
+    problem: 'board.yaml declares a return not collected under a name that is not a return',
+    mutate: (b) => b.edit(BOARD, (t) => `${t}\nreturns:\n  cdop: not-collected\n`),
+    expect: error('config-invalid', BOARD, 19, 'returns.cdop', ['not a return']),
+    exitCode: 1,
+  },
+  {
+    name: 'training-courses-row-for-another-year',
+    problem: 'a course-level training return with a row for a year that is neither the report year nor the one before',
+    mutate: (b) =>
+      b
+        .edit(BOARD, (t) => `${t}\nreturns:\n  training-courses: collected\n`)
+        .setText(`${Y}/training-courses.csv`, 'Course,Level,Delivery,Year,Courses run,Places,Attended\nWorking Together,Level 2,face-to-face,2012-13,7,140,126\nWorking Together,Level 2,face-to-face,2010-11,6,120,104\n'),
+    expect: error('date-outside-year', `${Y}/training-courses.csv`, 3, 'Year', ['2010-11']),
+    exitCode: 1,
+  },
 ];

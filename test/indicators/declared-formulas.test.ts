@@ -11,16 +11,22 @@ import { makeBoard, makeYear, referral } from './fixtures.js';
 const declared = INDICATORS.filter((d) => d.formula);
 
 describe('built-in indicators declared as formulas', () => {
-  it('cover every LADO source, sector, nature and outcome and every kind of training event', () => {
-    expect([...new Set(declared.map((d) => d.breakdownOf))]).toEqual(['lado.source', 'lado.sector', 'lado.nature', 'lado.outcome', 'training.type']);
-    expect(declared[0]!.formula).toEqual({ count: { return: 'lado-referrals.csv', column: 'Referral source', value: 'childrens-services' } });
+  it('cover the LADO referrals and every LADO source, sector, nature and outcome, and the training events, participants, kinds and e-learning completions', () => {
+    expect([...new Set(declared.map((d) => d.breakdownOf))].filter(Boolean)).toEqual(['lado.source', 'lado.sector', 'lado.nature', 'lado.outcome', 'training.type']);
+    expect(declared.filter((d) => !d.breakdownOf).map((d) => [d.id, d.formula])).toEqual([
+      ['lado.referrals', { count: { return: 'lado-referrals.csv', column: 'Referral ref' } }],
+      ['training.events', { count: { return: 'training-events.csv', column: 'Event ref' } }],
+      ['training.participants', { sum: { return: 'training-events.csv', column: 'Participants' } }],
+      ['training.elearning_completions', { sum: { return: 'elearning-completions.csv', column: 'Completions' } }],
+    ]);
+    expect(declared.find((d) => d.id === 'lado.source.childrens-services')!.formula).toEqual({ count: { return: 'lado-referrals.csv', column: 'Referral source', value: 'childrens-services' } });
   });
 
   it('each resolve, as a board declaration would, to its own return, column and code', () => {
     for (const d of declared) {
       const r = resolveRowFormula(d.formula as Parameters<typeof resolveRowFormula>[0]);
       expect('formula' in r, d.id).toBe(true);
-      if ('formula' in r && r.formula.kind !== 'sum') expect(r.formula.code).toBe(d.breakdownCode);
+      if ('formula' in r && r.formula.kind !== 'sum') expect(r.formula.code).toBe(d.breakdownCode ?? null);
     }
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeYear } from '../../src/indicators/compute.js';
 import type { TotalsRow } from '../../src/returns/schemas.js';
 import { totalsAgree, totalsFiles } from '../../src/validate/checks/totals-files.js';
-import { makeBoard, makeYear, plan } from './fixtures.js';
+import { makeBoard, makeYear, plan, referral } from './fixtures.js';
 
 const t = (breakdown: string, code: string | null, count: number | null, percent: number | null = null): TotalsRow => ({ breakdown, code, count, percent });
 const board = makeBoard(['2012-13']);
@@ -107,5 +107,27 @@ describe('training as totals', () => {
 
   it('checks that agencies add up to the participants', () => {
     expect(findings({ trainingTotals: [t('participants', null, 100), t('agency', 'Police', 40), t('agency', 'Health', 50)] })).toEqual([['total-mismatch', '2012-13/training-totals.csv', 2, 'Count']]);
+  });
+});
+
+describe('LADO referrals as totals', () => {
+  it('give work-based, timeliness and enquiry figures as well as the breakdowns', () => {
+    const v = values({
+      ladoTotals: [t('total', null, 144), t('work-based', null, 95), t('outside-work', null, 49), t('concluded-within-1-month', null, null, 83), t('over-1-month', null, 19), t('over-1-month-police', null, 5), t('over-1-month-disciplinary', null, 7), t('over-1-month-both', null, 7)],
+    });
+    expect([v.get('lado.referrals')!.value, v.get('lado.work_based')!.value, v.get('lado.outside_work')!.value, v.get('lado.over_1_month_both')!.value]).toEqual([144, 95, 49, 7]);
+    // A percentage as supplied is published at the catalogue's precision (83.0%), with its base.
+    expect(v.get('lado.concluded_within_1_month_pct')).toMatchObject({ value: 83, denominator: 144 });
+    expect(v.get('lado.source.police')!.value).toBeNull();
+  });
+
+  it('agree with the case-level rows when a published percentage rounds to the rows\' share', () => {
+    // 2 of 3 referrals are about education: 66.666…%, published as 67%, which is 2 of 3 again.
+    const ladoReferrals = [referral(), referral(), referral({ sector: 'health' })];
+    expect(findings({ ladoReferrals, ladoTotals: [t('total', null, 3), t('sector', 'education', null, 67), t('sector', 'health', null, 33)] })).toEqual([]);
+    expect(findings({ ladoReferrals, ladoTotals: [t('total', null, 3), t('sector', 'education', null, 33), t('sector', 'health', null, 67)] })).toEqual([
+      ['totals-disagree', '2012-13/lado-totals.csv', 3, 'Percent'],
+      ['totals-disagree', '2012-13/lado-totals.csv', 4, 'Percent'],
+    ]);
   });
 });

@@ -195,3 +195,30 @@ describe('validate on tables.yaml', () => {
     }
   });
 });
+
+describe('a board’s own figures under disclosure control', () => {
+  it('print a small count as [c], with the note saying what [c] means, in the table and the chart', async () => {
+    const c = copySample();
+    try {
+      writeFileSync(
+        path.join(c.dir, 'tables.yaml'),
+        'tables:\n  - { id: local.deaths, title: Child deaths deferred, rows: [cdop.deferred, cdop.deaths_notified], earlierYears: 0, change: false, section: case-reviews }\n' +
+          'charts:\n  - { id: local.deferred, title: Deferred reviews, type: bar, rows: [cdop.deferred], earlierYears: 0, section: case-reviews }\n',
+      );
+      const s = await loadSample(c.dir);
+      s.board.config!.disclosure = { suppress: true, threshold: 5, publicMeasures: [] };
+      const { model: m } = await assembleReport(s.board, s.data, s.indicators);
+      const placed = section(m.sections, 'case-reviews').placed;
+      const t = placed['table:local.deaths']!.table!;
+      expect(rowsText(t).map((r) => r[1])).toEqual(['[c]', '17']);
+      expect(t.notes.some((n) => n.startsWith('[c]:'))).toBe(true);
+      const chart = placed['chart:local.deferred']!.chart!;
+      if (chart.spec.kind === 'line') throw new Error('bar expected');
+      expect(chart.spec.data).toEqual([{ label: '2012-13', value: null, text: '[c]' }]);
+      expect(chart.notes.some((n) => n.startsWith('[c]:'))).toBe(true);
+      expect(m.edition.anySuppressed).toBe(true);
+    } finally {
+      c.remove();
+    }
+  });
+});

@@ -3,10 +3,12 @@
  * puppeteer-core print of the same HTML (A4, backgrounds, tagged, outline) with the same Chromium and
  * flags, and against the tool forced to print the contents numbers from the HTML (two prints, as before).
  * Rounds alternate so drift in the machine affects all alike. Prints one JSON line.
- *   --html FILE --browser PATH --runs N
+ *   --board DIR --year YEAR --browser PATH --runs N
+ * The HTML and the print options (metadata, running heads and header) are made as `build` makes them,
+ * from dist/, so the tool's side is the print a user's `build` runs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +17,8 @@ import { median, now } from './stats.mjs';
 
 const { values } = parseArgs({
   options: {
-    html: { type: 'string' },
+    board: { type: 'string' },
+    year: { type: 'string' },
     browser: { type: 'string' },
     runs: { type: 'string', default: '5' },
   },
@@ -29,14 +32,33 @@ function text(bytes, dir, name) {
   return r.status === 0 ? r.stdout : null;
 }
 
+/** The report's HTML and print options, as `build` makes them for the published edition. */
+async function reportAsBuilt(dir, year) {
+  const need = async (rel) => {
+    const m = await importDist(rel);
+    if (!m.mod) throw new Error(m.reason);
+    return m.mod;
+  };
+  const { loadBoard } = await need('load/load-board.js');
+  const { validateYear } = await need('validate/validate-year.js');
+  const { discloseIndicators } = await need('disclosure/disclose-indicators.js');
+  const { assembleReport, reportPdfMetadata } = await need('report/build-report.js');
+  const { resolveEdition } = await need('cli/commands/build.js');
+  const board = await loadBoard(dir);
+  const { edition, threshold } = resolveEdition({}, board);
+  const validated = await validateYear(dir, year, { board, threshold });
+  const disclosed = discloseIndicators(validated.indicators, { edition, threshold, publicMeasures: board.config?.disclosure.publicMeasures });
+  const assembled = await assembleReport(board, validated.data, disclosed, { sourceDateEpoch: null, draft: false });
+  return { html: assembled.html, options: { ...reportPdfMetadata(assembled.model, board, null), fillContents: true } };
+}
+
 async function main() {
-  const html = readFileSync(values.html, 'utf8');
+  const { html, options: printOptions } = await reportAsBuilt(values.board, values.year);
   const runs = Number(values.runs);
   const session = await importDist('pdf/browser-session.js');
   if (!session.mod?.BrowserSession) throw new Error(session.reason ?? 'dist/pdf/browser-session.js has no BrowserSession');
   const { BrowserSession, BROWSER_ARGS } = session.mod;
   const puppeteer = (await import('puppeteer-core')).default;
-  const printOptions = { title: 'Annual report', author: 'lscb-report benchmark', language: 'en-GB', date: new Date('2013-08-29T00:00:00Z'), fillContents: true };
 
   const tool = await BrowserSession.launch(values.browser);
   const bare = await puppeteer.launch({ executablePath: values.browser, headless: true, pipe: true, args: [...BROWSER_ARGS] });

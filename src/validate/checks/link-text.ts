@@ -52,7 +52,13 @@ export interface LinkTextProblem {
 /** The links in a narrative (Markdown) whose text does not say where they lead, with their lines. */
 export function linkTextProblems(markdown: string): LinkTextProblem[] {
   const marked = new Marked({ gfm: true, breaks: false, async: false });
-  const tokens = marked.lexer(markdown);
+  let tokens: ReturnType<typeof marked.lexer>;
+  try {
+    tokens = marked.lexer(markdown);
+  } catch {
+    // Text too deeply nested to read is reported by the narrative limits; it has no links to judge here.
+    return [];
+  }
   const problems: LinkTextProblem[] = [];
   // Links are met in document order, so each raw link is searched for after the previous one.
   let from = 0;

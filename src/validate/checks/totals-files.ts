@@ -8,7 +8,7 @@ import { computeYear } from '../../indicators/compute.js';
 import { INDICATORS } from '../../indicators/catalogue.js';
 import { decimalsOf, roundHalfAway } from '../../indicators/rounding.js';
 import { formatValue } from '../../indicators/format.js';
-import { isBreakdown, partCode, readTotals, totalsFigure, type TotalsEntry } from '../../returns/totals.js';
+import { figureCount, isBreakdown, partCode, readTotals, totalsFigure, type TotalsEntry } from '../../returns/totals.js';
 import type { TotalsRow } from '../../returns/schemas.js';
 import type { WithRow, YearData } from '../../load/load-board.js';
 import type { Check } from '../check.js';
@@ -189,10 +189,18 @@ export const totalsAgree: Check = {
         const r = fromRows.get(v.id);
         if (!r || r.value === null) continue;
         const supplied = v.provenance.source === 'the percentage as supplied';
-        const agree = supplied ? roundHalfAway(r.value, decimalsOf(v.value)) === v.value : Math.abs(r.value - v.value) < 1e-9;
+        const e = entryFor(def, totals, v.id);
+        // A count derived from a published percentage agrees when the rows give that percentage, as rounded.
+        const code = e?.figure.family && v.id.startsWith(`${e.figure.family}.`) ? v.id.slice(e.figure.family.length + 1) : null;
+        const part = code !== null ? readTotals(def, totals).parts.get(e!.figure.code)?.get(code) : e;
+        const base = part && part.count === null && part.percent !== null && part.figure.base ? figureCount(readTotals(def, totals), part.figure.base) : null;
+        const agree = supplied
+          ? roundHalfAway(r.value, decimalsOf(v.value)) === v.value
+          : base && base.count > 0
+            ? roundHalfAway((r.value / base.count) * 100, decimalsOf(part!.percent!)) === part!.percent
+            : Math.abs(r.value - v.value) < 1e-9;
         if (agree) continue;
         const indicator = INDICATORS.find((d) => d.id === v.id)!;
-        const e = entryFor(def, totals, v.id);
         const key = e && e.count === null ? 'percent' : 'count';
         const written = e ? (key === 'count' ? e.count : e.percent) : null;
         findings.push({
