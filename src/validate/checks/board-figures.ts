@@ -76,7 +76,7 @@ export const boardFigures: Check = {
             add({ severity: 'error', code: 'figure-chart-type-unknown' }, [kind, i, 'rows'], String(decl.rows.length), `The bar chart "${decl.id}" has ${decl.rows.length} rows, but a bar chart draws one indicator over the years.`, 'Keep one row, or make it a line chart (type: line), which draws a line for each indicator.');
           }
         } else {
-          decl.comparators.forEach((c, k) => {
+          (Array.isArray(decl.comparators) ? decl.comparators : []).forEach((c, k) => {
             if ((COMPARATOR_COLUMNS as readonly string[]).includes(c)) return;
             add({ severity: 'error', code: 'figure-comparator-unknown' }, [kind, i, 'comparators', k], c, `The table "${decl.id}" asks for the comparator "${c}", which is not one of the tool's.`, `Did you mean "${closest(c, [...COMPARATOR_COLUMNS])}"? Comparators: ${COMPARATOR_COLUMNS.join(', ')} (their figures come from aggregates/comparators.csv or indicators.yaml).`);
           });
