@@ -80,7 +80,11 @@ export const tableDeclarationSchema = z
      * `none` (or `[]`), no comparator columns; a list, only those comparators (each still only when a row
      * has a figure for it).
      */
-    comparators: z.union([z.literal('none'), z.array(z.string().min(1))]).optional(),
+    comparators: z
+      .union([z.literal('none'), z.array(z.string().min(1))], {
+        error: 'comparators is none, or a list such as [england, region, statistical-neighbours]; leave it out for every comparator the rows have',
+      })
+      .optional(),
     /** Leave out a row with no figure in any year shown (default false: it prints "not available"). */
     omitEmptyRows: z.boolean().default(false),
   })
