@@ -47,6 +47,22 @@ export function comparatorChoice(comparators: 'none' | readonly string[] | undef
 /** An id a narrative can place: lower case, a namespace, a dot, a name (`local.early-help`, `early-help.contacts`). */
 export const FIGURE_ID = /^[a-z][a-z0-9-]*(\.[A-Za-z0-9_-]+)+$/;
 
+/** A table's `comparators`: `none`, or a list of the comparator columns it may show. */
+const comparatorsSetting = z.union([z.literal('none'), z.array(z.string().min(1))], {
+  error: 'comparators is none, or a list such as [england, region, statistical-neighbours]; leave it out for every comparator the rows have',
+});
+
+/**
+ * The tool's own tables that can show comparator columns (tables of indicators' values for the year), as
+ * `<section id>.<name>`: the ids whose comparators a board may set in tables.yaml. The same tables as the
+ * report model builds with comparator columns (a test keeps them equal).
+ */
+export const BUILT_IN_COMPARATOR_TABLES: readonly string[] = [
+  'local-context.figures', 'priority-groups.cpIndicators', 'priority-groups.otherGroups', 'priority-groups.cpCategories', 'case-reviews.cdop',
+  'allegations.source', 'allegations.nature', 'allegations.sector', 'allegations.outcome', 'allegations.workBased', 'allegations.timeliness',
+  'training.eventsByType', 'training.courses',
+];
+
 const rowSchema = z.union([
   z.string().min(1),
   z.object({ id: z.string().min(1), label: z.string().min(1).optional() }).strict(),
@@ -80,11 +96,7 @@ export const tableDeclarationSchema = z
      * `none` (or `[]`), no comparator columns; a list, only those comparators (each still only when a row
      * has a figure for it).
      */
-    comparators: z
-      .union([z.literal('none'), z.array(z.string().min(1))], {
-        error: 'comparators is none, or a list such as [england, region, statistical-neighbours]; leave it out for every comparator the rows have',
-      })
-      .optional(),
+    comparators: comparatorsSetting.optional(),
     /** Leave out a row with no figure in any year shown (default false: it prints "not available"). */
     omitEmptyRows: z.boolean().default(false),
   })
@@ -105,6 +117,8 @@ export const boardFiguresSchema = z
   .object({
     tables: z.array(tableDeclarationSchema).default([]),
     charts: z.array(chartDeclarationSchema).default([]),
+    /** Comparator columns of the tool's own tables, by id (`case-reviews.cdop: none`); default every one a row has. */
+    comparators: z.record(z.string(), comparatorsSetting).default({}),
   })
   .strict();
 
@@ -116,6 +130,8 @@ export type FigureRow = z.infer<typeof rowSchema>;
 export interface BoardFigures {
   tables: TableDeclaration[];
   charts: ChartDeclaration[];
+  /** Comparator columns of the tool's own tables, by `<section id>.<name>`. */
+  comparators: Record<string, 'none' | string[]>;
   lineOf: (keyPath: (string | number)[]) => number | undefined;
 }
 

@@ -102,6 +102,8 @@ export interface TableModel {
   source: string;
   /** Placed elsewhere in the narrative, so not printed in its usual place. */
   placed: boolean;
+  /** The comparator columns, last of the columns in this order, and the notes each added. */
+  comparatorColumns?: { comparator: string; notes: string[] }[];
 }
 
 /** A chart: what to draw (for charts.ts) and, after rendering, its figure HTML. */
@@ -454,6 +456,7 @@ function addComparatorColumns(t: TableModel, rowIds: readonly (string | null)[],
     const periods = new Set(ids.flatMap((id) => valuesOf(id).filter((v) => v.comparator === c).map((v) => v.period ?? f.year)));
     const period = periods.size === 1 ? [...periods][0]! : f.year;
     t.columns.push(col(period === f.year ? name : `${name}, ${period}`));
+    const added: string[] = [];
     const fill = (cells: TableCell[], id: string | null) => {
       const d = id === null ? undefined : f.def(id);
       const v = valuesOf(id).find((x) => x.comparator === c);
@@ -466,11 +469,28 @@ function addComparatorColumns(t: TableModel, rowIds: readonly (string | null)[],
       cells.push(num(`${withUnitText(d, v.value, v.decimals)}${own === period ? '' : ` (${own})`}`));
       const note = `${name}: ${v.source.replace(/\.\s*$/, '')}.`;
       if (!t.notes.includes(note)) t.notes.push(note);
+      if (!added.includes(note)) added.push(note);
     };
     t.rows.forEach((cells, i) => fill(cells, rowIds[i] ?? null));
     t.totals.forEach((cells, i) => fill(cells, totalIds[i] ?? null));
+    (t.comparatorColumns ??= []).push({ comparator: c, notes: added });
   }
   return t;
+}
+
+/** Keep only the comparator columns `choice` allows (with their notes): how a board sets them for the tool's own tables. */
+function restrictComparators(t: TableModel, choice: ComparatorChoice): void {
+  const added = t.comparatorColumns ?? [];
+  if (choice === 'all' || added.length === 0) return;
+  const keep = added.map((a) => choice !== 'none' && choice.includes(a.comparator));
+  const first = t.columns.length - added.length;
+  const pick = <T>(xs: T[]): T[] => [...xs.slice(0, first), ...xs.slice(first).filter((_, i) => keep[i])];
+  t.columns = pick(t.columns);
+  t.rows = t.rows.map(pick);
+  t.totals = t.totals.map(pick);
+  const dropped = new Set(added.filter((_, i) => !keep[i]).flatMap((a) => a.notes));
+  t.notes = t.notes.filter((n) => !dropped.has(n));
+  t.comparatorColumns = added.filter((_, i) => keep[i]);
 }
 
 /**
@@ -1296,6 +1316,17 @@ const SECTION_DATA: Record<string, (ctx: Ctx) => SectionData> = {
   finance,
 };
 
+/** A section's built-in tables and charts, with the comparator columns the board chose for them in tables.yaml. */
+function sectionDataOf(sectionId: string, ctx: Ctx): SectionData {
+  const data = (SECTION_DATA[sectionId] ?? empty)(ctx);
+  const chosen = ctx.board.figures?.comparators ?? {};
+  for (const [name, t] of Object.entries(data.tables)) {
+    const setting = chosen[`${sectionId}.${name}`];
+    if (setting !== undefined) restrictComparators(t, comparatorChoice(setting));
+  }
+  return data;
+}
+
 /** Sections with built-in tables and charts (figure-declarations.ts keeps the same list for validate). */
 export const SECTIONS_WITH_FIGURES: readonly string[] = Object.keys(SECTION_DATA);
 
@@ -1334,7 +1365,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     const paraNumber = number !== null && !appendix && layout.paragraphNumbers ? number : null;
     const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[], placements: [], labels: new Map<string, string>() } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: paraNumber, file });
     rendered.set(s.id, { file, source: source ?? '', placements: narrative.placements, labels: narrative.labels });
-    const sectionData = (SECTION_DATA[s.id] ?? empty)(ctx);
+    const sectionData = sectionDataOf(s.id, ctx);
     const hasPartial = options.partials ? options.partials.has(s.id) : Boolean(knownSection(s.id));
     const label = number === null ? '' : appendix ? `Appendix ${layout.appendixNumbering === 'letters' ? appendixLetter(number) : number}` : String(number);
     return {
@@ -1462,7 +1493,7 @@ function placeFigures(sections: SectionModel[], rendered: Rendered, ctx: Ctx): v
     const inReport = sections.find((x) => x.id === sectionId);
     if (inReport) return { tables: inReport.tables, charts: inReport.charts };
     if (!SECTION_DATA[sectionId]) return null;
-    if (!extra.has(sectionId)) extra.set(sectionId, SECTION_DATA[sectionId]!(ctx));
+    if (!extra.has(sectionId)) extra.set(sectionId, sectionDataOf(sectionId, ctx));
     return extra.get(sectionId)!;
   };
   const seen = new Map<string, string>();

@@ -8,9 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleReport } from '../../src/report/build-report.js';
+import { BUILT_IN_COMPARATOR_TABLES } from '../../src/report/figure-declarations.js';
 import type { ReportModel, TableModel } from '../../src/report/model.js';
 import { runCli } from '../cli/helpers.js';
 import { copySample, loadSample, rowOf } from './sample.js';
+
+const KIRKLEES_DIR = path.resolve('data-samples/kirklees');
 
 const TABLES_YAML = `tables:
   - id: local.default
@@ -62,8 +65,8 @@ beforeAll(async () => {
 afterAll(() => remove?.());
 
 /** Every table of the report, by HTML id. */
-function tableById(id: string): TableModel {
-  for (const s of model.sections) {
+function tableById(id: string, m: ReportModel = model): TableModel {
+  for (const s of m.sections) {
     const all = [...Object.values(s.tables), ...Object.values(s.placed).map((p) => p.table)];
     const t = all.find((x) => x?.id === id);
     if (t) return t;
@@ -149,7 +152,55 @@ function rowsTextLast(t: TableModel): string[] {
   return t.rows.map((r) => r.at(-1)!.text);
 }
 
+describe('the tool’s own tables', () => {
+  it('take the comparator columns a board sets for them in tables.yaml, by id', async () => {
+    const c = copySample();
+    try {
+      writeFileSync(path.join(c.dir, 'tables.yaml'), 'comparators:\n  case-reviews.cdop: none\n  priority-groups.cpIndicators: [region]\n');
+      const s = await loadSample(c.dir);
+      const chosen = (await assembleReport(s.board, s.data, s.indicators)).model;
+      const cdop = tableById('table-cdop', chosen);
+      expect(headers(cdop)).toEqual(['Child deaths', 'Number']);
+      expect(cdop.notes.join(' ')).not.toMatch(/England|Region/);
+      // Region only, and no row of the child protection table has a regional figure: no column.
+      expect(headers(tableById('table-cp-indicators', chosen))).toEqual(['Measure', '2012-13', '2011-12', 'Change', 'Compared with last year']);
+      // A table the board did not name keeps every comparator its rows have.
+      expect(headers(tableById('table-local-context-figures', chosen))).toContain('England');
+    } finally {
+      c.remove();
+    }
+  });
+
+  it('that can show comparator columns are the ones validate lets a board name', async () => {
+    const k = await loadSample(KIRKLEES_DIR, (await loadSample(KIRKLEES_DIR)).board.years.at(-1)!);
+    const kirklees = (await assembleReport(k.board, k.data, k.indicators)).model;
+    const ids = (m: ReportModel) => m.sections.flatMap((s) => Object.keys(s.tables).map((name) => `${s.id}.${name}`));
+    const all = new Set([...ids(model), ...ids(kirklees)]);
+    for (const id of BUILT_IN_COMPARATOR_TABLES) expect(all, id).toContain(id);
+    const withColumns = model.sections.flatMap((s) => Object.entries(s.tables).filter(([, t]) => t.comparatorColumns?.length).map(([name]) => `${s.id}.${name}`));
+    expect(withColumns.length).toBeGreaterThan(2);
+    for (const id of withColumns) expect(BUILT_IN_COMPARATOR_TABLES, id).toContain(id);
+  });
+});
+
 describe('validate on tables.yaml comparators', () => {
+  it('locates a built-in table that has no comparator columns and an unknown comparator', async () => {
+    const c = copySample();
+    try {
+      writeFileSync(path.join(c.dir, 'tables.yaml'), ['comparators:', '  case-reviews.cdp: none', '  allegations.source: [englnd]', '  local-context.figures: [england]'].join('\n'));
+      const r = await runCli(['validate', '2012-13', '--data', c.dir, '--format', 'json']);
+      expect(r.code).toBe(1);
+      const findings = (JSON.parse(r.stdout) as { findings: Record<string, unknown>[] }).findings.filter((f) => f.file === 'tables.yaml');
+      expect(findings.map((f) => [f.code, f.row, f.value])).toEqual([
+        ['figure-comparator-unknown', 2, 'case-reviews.cdp'],
+        ['figure-comparator-unknown', 3, 'englnd'],
+      ]);
+      expect(String(findings[0]!.hint)).toContain('Did you mean "case-reviews.cdop"?');
+    } finally {
+      c.remove();
+    }
+  });
+
   it('accepts none and a list, and locates a single word that is not none', async () => {
     const c = copySample();
     try {
