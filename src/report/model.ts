@@ -102,6 +102,8 @@ export interface TableModel {
   source: string;
   /** Placed elsewhere in the narrative, so not printed in its usual place. */
   placed: boolean;
+  /** So many columns that a number cell may wrap ("not available" on two lines), keeping room for the row labels. */
+  wide?: boolean;
   /** The comparator columns, last of the columns in this order, and the notes each added. */
   comparatorColumns?: { comparator: string; notes: string[] }[];
 }
@@ -475,6 +477,7 @@ function addComparatorColumns(t: TableModel, rowIds: readonly (string | null)[],
     t.totals.forEach((cells, i) => fill(cells, totalIds[i] ?? null));
     (t.comparatorColumns ??= []).push({ comparator: c, notes: added });
   }
+  t.wide = t.columns.length > WIDE_TABLE_COLUMNS;
   return t;
 }
 
@@ -491,7 +494,11 @@ function restrictComparators(t: TableModel, choice: ComparatorChoice): void {
   const dropped = new Set(added.filter((_, i) => !keep[i]).flatMap((a) => a.notes));
   t.notes = t.notes.filter((n) => !dropped.has(n));
   t.comparatorColumns = added.filter((_, i) => keep[i]);
+  t.wide = t.columns.length > WIDE_TABLE_COLUMNS;
 }
+
+/** Columns beyond which a table's number cells may wrap. */
+const WIDE_TABLE_COLUMNS = 6;
 
 /**
  * A table of indicators: this year and `earlierYears` before it (newest first), the change from last year

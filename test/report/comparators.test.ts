@@ -44,6 +44,7 @@ const TABLES_YAML = `tables:
 const ADDED = [
   '2012-13,cp.plans_open_at_year_end,england,43140,"DfE, Characteristics of children in need 2012-13",',
   '2012-13,cp.rate_per_10k,england,37.9,"DfE, Characteristics of children in need 2011-12",2011-12',
+  '2012-13,cp.plans_started,statistical-neighbours,301,"DfE, Characteristics of children in need 2012-13",',
 ];
 
 let remove: () => void;
@@ -116,8 +117,8 @@ describe('an indicator with an England figure', () => {
     expect(headers(own)).toEqual(['Measure', '2012-13', '2011-12', 'Change', 'England, 2011-12']);
     expect(rowOf(own, own.rows[0]![0]!.text).at(-1)).toBe('37.9');
     const cp = tableById('table-cp-indicators');
-    expect(headers(cp).at(-1)).toBe('England');
-    expect(rowOf(cp, cp.rows[1]![0]!.text).at(-1)).toBe('37.9 (2011-12)');
+    expect(headers(cp).at(-2)).toBe('England');
+    expect(rowOf(cp, 'Child protection plans per 10,000 children').at(-2)).toBe('37.9 (2011-12)');
   });
 
   it('the built-in comparators keep their figures: the CDOP table prints England 38% and region 27% beside the 35.3%', () => {
@@ -125,6 +126,18 @@ describe('an indicator with an England figure', () => {
     expect(headers(t)).toEqual(['Child deaths', 'Number', 'England', 'Region']);
     expect(rowOf(t, 'Deaths notified in 2012-13 whose review concluded by 31 March')).toEqual(['Deaths notified in 2012-13 whose review concluded by 31 March', '35.3%', '38%', '27%']);
     expect(rowOf(t, 'Deaths notified in 2012-13')).toEqual(['Deaths notified in 2012-13', '17', 'not available', 'not available']);
+  });
+});
+
+describe('a table with many columns', () => {
+  it('is marked wide, so that its number cells may wrap and it stays within the printed page', () => {
+    const cp = tableById('table-cp-indicators');
+    expect(headers(cp)).toEqual(['Measure', '2012-13', '2011-12', 'Change', 'Compared with last year', 'England', 'Statistical neighbours']);
+    expect(rowOf(cp, 'Child protection plans started').slice(-2)).toEqual(['not available', '301']);
+    expect(cp.wide).toBe(true);
+    expect(tableHtml('table-cp-indicators')).toMatch(/<table id="table-cp-indicators" class="wide">/);
+    expect(tableById('table-own-local-rate').wide).toBe(false);
+    expect(tableHtml('table-own-local-rate')).not.toContain('class="wide"');
   });
 });
 
