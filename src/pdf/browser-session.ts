@@ -14,6 +14,7 @@ import { patchContentsNumbers, type ContentsPlaceholder } from './contents-patch
 import { registerCleanup } from '../io/stop-signals.js';
 import { PdfError } from './errors.js';
 import { loadPdf, saveWithMetadata, type PdfMetadata } from './metadata.js';
+import { describeLinks } from './link-descriptions.js';
 import { repairOutlineTitles } from './outline.js';
 import { stampRunningHeads, type LeftHeader, type RunningHead } from './running-head.js';
 
@@ -326,6 +327,7 @@ export class BrowserSession {
         }
       }
       repairOutlineTitles(doc, current);
+      describeLinks(doc, current);
       if (options.runningHeads !== undefined) await guard(stampRunningHeads(doc, pages, options.runningHeads, options.runningHeader));
       const pdf = await guard(saveWithMetadata(doc, options));
       return {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCli } from '../cli/helpers.js';
@@ -187,6 +187,25 @@ describeWithBrowser('build to PDF (real browser)', () => {
     } finally {
       await page.close();
     }
+  });
+
+  it('describes every link: the text the link has in the report, a bare paragraph number named as a paragraph', async () => {
+    const doc = await PDFDocument.load(readFileSync(pdfFile), { updateMetadata: false });
+    const links: { target: string; description: string | undefined }[] = [];
+    for (const page of doc.getPages()) {
+      const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+      for (let i = 0; i < (annots?.size() ?? 0); i++) {
+        const annot = annots!.lookup(i, PDFDict);
+        if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+        const contents = annot.lookupMaybe(PDFName.of('Contents'), PDFString, PDFHexString);
+        links.push({ target: String(annot.get(PDFName.of('Dest')) ?? 'uri'), description: contents?.decodeText() });
+      }
+    }
+    expect(links.length).toBeGreaterThan(20);
+    expect(links.filter((l) => !l.description || l.description.trim() === '')).toEqual([]);
+    expect(links).toContainEqual({ target: '/section-training', description: 'Training provision' });
+    expect(links).toContainEqual({ target: '/para-3-12', description: 'Paragraph 3.12' });
+    expect(links).toContainEqual({ target: '/glance-note-1', description: 'note 1' });
   });
 
   it('has a bookmark for every section, none for the glance tiles; XMP title and language; page labels', async () => {
