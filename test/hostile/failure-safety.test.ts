@@ -327,9 +327,12 @@ suite.concurrent(title, () => {
   it('LSCB_REPORT_BROWSER_TIMEOUT that is not a number of seconds: a usage error (exit code 2) naming it, no browser started, previous outputs intact', async () => {
     const out = path.join(root, 'out-bad-timeout');
     cpSync(previousDir, out, { recursive: true });
-    const started = path.join(path.dirname(fakeBrowsers.hangs), 'never-answers.started');
-    rmSync(started, { force: true });
-    const run = startCli(buildArgs(out, fakeBrowsers.hangs), { env: { LSCB_REPORT_BROWSER_TIMEOUT: 'ten' }, deadlineMs: SAFETY_DEADLINE_MS });
+    // Its own fake browser (the tests run at once): it leaves a mark if it is ever started.
+    const started = path.join(root, 'bad-timeout-browser.started');
+    const fake = path.join(root, 'bad-timeout-browser.sh');
+    writeFileSync(fake, `#!/bin/sh\ntouch '${started}'\nexit 1\n`);
+    chmodSync(fake, 0o755);
+    const run = startCli(buildArgs(out, fake), { env: { LSCB_REPORT_BROWSER_TIMEOUT: 'ten' }, deadlineMs: SAFETY_DEADLINE_MS });
     const ended = await run.exited;
     expect(ended.code, run.stderr).toBe(2);
     expect(run.stderr).toMatch(/LSCB_REPORT_BROWSER_TIMEOUT="ten" is not a time limit/);
