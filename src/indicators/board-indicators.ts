@@ -33,6 +33,8 @@ const comparatorSchema = z
     comparator: z.enum(['england', 'region', 'statistical-neighbours']),
     value: z.number(),
     source: z.string().min(1),
+    /** The period the figure describes, when not the year ("2011-12 school year"). */
+    period: z.string().min(1).optional(),
   })
   .strict();
 
@@ -74,6 +76,7 @@ export interface DeclaredComparator {
   comparator: string;
   value: number;
   source: string;
+  period?: string;
   row: number;
 }
 

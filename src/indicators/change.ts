@@ -79,5 +79,6 @@ export function comparatorValues(def: IndicatorDef, current: IndicatorValue, com
         board === null ? null : roundHalfAway(board - c.value, Math.max(publishedDecimals(def, current), decimalsOf(c.value))),
       decimals: c.valueDecimals ?? decimalsOf(c.value),
       source: c.source,
+      ...(c.period ? { period: c.period } : {}),
     }));
 }

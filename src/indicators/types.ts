@@ -103,6 +103,8 @@ export interface ComparatorValue {
   /** Decimal places the comparator was supplied with (38 → 0), so it prints as published: 38%. */
   decimals: number;
   source: string;
+  /** The period it describes when not the year ("2011-12 school year"); absent when it is the year. */
+  period?: string;
 }
 
 /** One indicator for one year, ready for output: the value, last year's, the change and comparators. */

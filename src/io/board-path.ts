@@ -26,7 +26,11 @@ export function isInside(parent: string, child: string): boolean {
 
 /** The board folder a path was built from: `absPath` with `relPath`'s segments taken off. */
 function boardDirOf(absPath: string, relPath: string): string {
-  const depth = relPath.split(/[\\/]+/).filter(Boolean).length;
+  // Counting segments only works for a plain downward path: a `..` or an absolute path could name any folder
+  // as "the board", so it is refused outright (the tool never builds one itself).
+  const segments = relPath.split(/[\\/]+/).filter(Boolean);
+  if (path.isAbsolute(relPath) || segments.some((s) => s === '..')) throw new OutsideBoardError(relPath);
+  const depth = segments.length;
   return path.resolve(absPath, ...Array<string>(depth).fill('..'));
 }
 

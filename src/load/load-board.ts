@@ -459,7 +459,7 @@ export async function loadBoard(dir: string): Promise<BoardData> {
   const figuresPath = path.join(dir, BOARD_FIGURES_FILE);
   if (await exists(figuresPath)) {
     const declared = await loadYaml(figuresPath, BOARD_FIGURES_FILE, boardFiguresSchema, findings);
-    if (declared) figures = { tables: declared.tables, charts: declared.charts, lineOf: await yamlLines(figuresPath) };
+    if (declared) figures = { tables: declared.tables, charts: declared.charts, comparators: declared.comparators, lineOf: await yamlLines(figuresPath) };
   }
 
   return {

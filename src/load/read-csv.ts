@@ -133,17 +133,11 @@ function isBlankText(bytes: Uint8Array): boolean {
 }
 
 /**
- * The line endings to split records on. A file whose first line ends in CRLF may have rows appended with a
- * bare LF by another program (and the other way round): both end a record. A file whose first line ends in
- * a bare CR (old Macintosh) also takes CR. A line break inside quotes stays part of its cell.
+ * The line endings that end a record: CRLF (Windows), LF and a bare CR (old Macintosh), in any mix. A file
+ * whose header ends in CRLF may have rows appended with LF by another program, and the other way round; a
+ * spreadsheet reads each as a new row, so this does too. A line break inside quotes stays in its cell.
  */
-function recordDelimiters(bytes: Uint8Array): string[] {
-  const lf = bytes.indexOf(0x0a);
-  // Only the bytes before the first LF need searching for a CR.
-  const cr = (lf === -1 ? bytes : bytes.subarray(0, lf)).indexOf(0x0d);
-  const bareCrFirst = cr !== -1 && bytes[cr + 1] !== 0x0a;
-  return bareCrFirst ? ['\r\n', '\r', '\n'] : ['\r\n', '\n'];
-}
+const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
 
 /** Bytes handed to the CSV parser at a time: records are handled as they come, never all held at once. */
 const CHUNK_BYTES = 1 << 16;
@@ -153,7 +147,7 @@ const CHUNK_BYTES = 1 << 16;
  * the parser's error, if any (the records before it have been passed on).
  */
 function parseRecords(bytes: Uint8Array, onRecord: (record: string[], index: number) => void): { code?: string; records?: number } | null {
-  const parser = new Parser({ bom: true, relax_column_count: true, relax_quotes: true, record_delimiter: recordDelimiters(bytes) });
+  const parser = new Parser({ bom: true, relax_column_count: true, relax_quotes: true, record_delimiter: RECORD_DELIMITERS });
   // The error is read from `parser.errored` below; the event itself only needs a listener.
   parser.on('error', () => {});
   let index = 0;

@@ -31,11 +31,37 @@ export const BOARD_FIGURES_FILE = 'tables.yaml';
 export const CHART_TYPES = ['bar', 'line'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
-/** Comparator columns a table may show (this year's comparator figure, as in aggregates/comparators.csv). */
+/** Comparator columns a table may show (this year's comparator figure, as in aggregates/comparators.csv), in their printed order. */
 export const COMPARATOR_COLUMNS = ['england', 'region', 'statistical-neighbours'] as const;
+
+/** Which comparator columns a table shows: every one its rows have figures for, none, or only those listed. */
+export type ComparatorChoice = 'all' | 'none' | readonly string[];
+
+/** A declaration's `comparators` as a choice (absent: every one its rows have figures for). */
+export function comparatorChoice(comparators: 'none' | readonly string[] | undefined): ComparatorChoice {
+  if (comparators === undefined) return 'all';
+  if (comparators === 'none' || comparators.length === 0) return 'none';
+  return comparators;
+}
 
 /** An id a narrative can place: lower case, a namespace, a dot, a name (`local.early-help`, `early-help.contacts`). */
 export const FIGURE_ID = /^[a-z][a-z0-9-]*(\.[A-Za-z0-9_-]+)+$/;
+
+/** A table's `comparators`: `none`, or a list of the comparator columns it may show. */
+const comparatorsSetting = z.union([z.literal('none'), z.array(z.string().min(1))], {
+  error: 'comparators is none, or a list such as [england, region, statistical-neighbours]; leave it out for every comparator the rows have',
+});
+
+/**
+ * The tool's own tables that can show comparator columns (tables of indicators' values for the year), as
+ * `<section id>.<name>`: the ids whose comparators a board may set in tables.yaml. The same tables as the
+ * report model builds with comparator columns (a test keeps them equal).
+ */
+export const BUILT_IN_COMPARATOR_TABLES: readonly string[] = [
+  'local-context.figures', 'priority-groups.cpIndicators', 'priority-groups.otherGroups', 'priority-groups.cpCategories', 'case-reviews.cdop',
+  'allegations.source', 'allegations.nature', 'allegations.sector', 'allegations.outcome', 'allegations.workBased', 'allegations.timeliness',
+  'training.eventsByType', 'training.courses',
+];
 
 const rowSchema = z.union([
   z.string().min(1),
@@ -65,7 +91,12 @@ export const tableDeclarationSchema = z
     change: z.boolean().default(true),
     /** A column saying whether the change is Better, Worse, No change or Not judged (default false). */
     direction: z.boolean().default(false),
-    comparators: z.array(z.string().min(1)).default([]),
+    /**
+     * Comparator columns: absent (the default), one for each comparator at least one row has a figure for;
+     * `none` (or `[]`), no comparator columns; a list, only those comparators (each still only when a row
+     * has a figure for it).
+     */
+    comparators: comparatorsSetting.optional(),
     /** Leave out a row with no figure in any year shown (default false: it prints "not available"). */
     omitEmptyRows: z.boolean().default(false),
   })
@@ -86,6 +117,8 @@ export const boardFiguresSchema = z
   .object({
     tables: z.array(tableDeclarationSchema).default([]),
     charts: z.array(chartDeclarationSchema).default([]),
+    /** Comparator columns of the tool's own tables, by id (`case-reviews.cdop: none`); default every one a row has. */
+    comparators: z.record(z.string(), comparatorsSetting).default({}),
   })
   .strict();
 
@@ -97,6 +130,8 @@ export type FigureRow = z.infer<typeof rowSchema>;
 export interface BoardFigures {
   tables: TableDeclaration[];
   charts: ChartDeclaration[];
+  /** Comparator columns of the tool's own tables, by `<section id>.<name>`. */
+  comparators: Record<string, 'none' | string[]>;
   lineOf: (keyPath: (string | number)[]) => number | undefined;
 }
 
@@ -127,7 +162,6 @@ export const BUILT_IN_TABLES: (TableDeclaration & { htmlId: string; notes?: stri
     earlierYears: 1,
     change: true,
     direction: false,
-    comparators: [],
     omitEmptyRows: true,
     unavailableReturn: 'context',
     notes: ['Except for child protection plans, these figures come from other systems; their sources are listed in the indicators file published with this report.'],
@@ -141,7 +175,6 @@ export const BUILT_IN_TABLES: (TableDeclaration & { htmlId: string; notes?: stri
     earlierYears: 1,
     change: true,
     direction: false,
-    comparators: [],
     omitEmptyRows: true,
     unavailableReturn: 'context',
   },
@@ -154,7 +187,6 @@ export const BUILT_IN_TABLES: (TableDeclaration & { htmlId: string; notes?: stri
     earlierYears: 1,
     change: true,
     direction: true,
-    comparators: [],
     omitEmptyRows: false,
     notes: ['“Better” and “Worse” judge the change by whether a rise is good news for children; counts of plans are not judged.'],
   },

@@ -50,7 +50,7 @@ import type { FinanceRow, RowTypes } from '../returns/schemas.js';
 import { parseYear, shiftYear } from '../returns/year.js';
 import { VERDICT_WORDS } from '../glance/headline.js';
 import { chartCategories, type ChartSpec } from './charts.js';
-import { BUILT_IN_TABLES, CHART_TYPES, fillTitle, rowOfDeclaration, type ChartDeclaration, type TableDeclaration } from './figure-declarations.js';
+import { BUILT_IN_TABLES, CHART_TYPES, COMPARATOR_COLUMNS, comparatorChoice, fillTitle, rowOfDeclaration, type ChartDeclaration, type ComparatorChoice, type TableDeclaration } from './figure-declarations.js';
 import { liveFiguresFrom, NarrativeError, paragraphAnchor, placeHolder, REFERENCE, renderNarrative, resolveLiveFigures, type RenderedNarrative } from './narrative.js';
 
 /** One cell of a table body or footer. */
@@ -102,6 +102,10 @@ export interface TableModel {
   source: string;
   /** Placed elsewhere in the narrative, so not printed in its usual place. */
   placed: boolean;
+  /** So many columns that a number cell may wrap ("not available" on two lines), keeping room for the row labels. */
+  wide?: boolean;
+  /** The comparator columns, last of the columns in this order, and the notes each added. */
+  comparatorColumns?: { comparator: string; notes: string[] }[];
 }
 
 /** A chart: what to draw (for charts.ts) and, after rendering, its figure HTML. */
@@ -429,11 +433,72 @@ interface IndicatorTableOptions {
   change?: boolean;
   /** A "Compared with last year" column: Better, Worse, No change, Not judged. */
   direction?: boolean;
-  /** Comparator columns (this year's England, region or statistical-neighbour figure). */
-  comparators?: readonly string[];
+  /** Comparator columns (this year's England, region or statistical-neighbour figure); default every one a row has. */
+  comparators?: ComparatorChoice;
 }
 
 const COMPARATOR_NAMES: Record<string, string> = { england: 'England', region: 'Region', 'statistical-neighbours': 'Statistical neighbours' };
+
+/**
+ * Comparator columns for a table that shows indicators' values for the year: one for each comparator (of
+ * those chosen) that at least one row has a figure for, headed with the comparator's name (and its period
+ * where that is not the year), in that row's unit at the precision supplied; a row without one shows "not
+ * available", never 0 or a blank. `rowIds` and `totalIds` give the indicator of each body and footer row
+ * (null: the row is not an indicator). The comparators' sources go in the notes. A table where no row has
+ * a comparator is left as it is.
+ */
+function addComparatorColumns(t: TableModel, rowIds: readonly (string | null)[], totalIds: readonly (string | null)[], f: Figures, choice: ComparatorChoice = 'all'): TableModel {
+  if (!t.available || choice === 'none') return t;
+  const valuesOf = (id: string | null) => (id === null ? [] : (f.row(id)?.comparators ?? []));
+  const wanted = choice === 'all' ? COMPARATOR_COLUMNS : choice.filter((c): c is (typeof COMPARATOR_COLUMNS)[number] => (COMPARATOR_COLUMNS as readonly string[]).includes(c));
+  const ids = [...rowIds, ...totalIds];
+  const shown = [...new Set(wanted)].filter((c) => ids.some((id) => valuesOf(id).some((v) => v.comparator === c)));
+  for (const c of shown) {
+    const name = COMPARATOR_NAMES[c] ?? c;
+    const periods = new Set(ids.flatMap((id) => valuesOf(id).filter((v) => v.comparator === c).map((v) => v.period ?? f.year)));
+    const period = periods.size === 1 ? [...periods][0]! : f.year;
+    t.columns.push(col(period === f.year ? name : `${name}, ${period}`));
+    const added: string[] = [];
+    const fill = (cells: TableCell[], id: string | null) => {
+      const d = id === null ? undefined : f.def(id);
+      const v = valuesOf(id).find((x) => x.comparator === c);
+      if (!d || !v) {
+        cells.push(num(NOT_AVAILABLE));
+        return;
+      }
+      // A figure for another period than the column's says which, in the cell.
+      const own = v.period ?? f.year;
+      cells.push(num(`${withUnitText(d, v.value, v.decimals)}${own === period ? '' : ` (${own})`}`));
+      const note = `${name}: ${v.source.replace(/\.\s*$/, '')}.`;
+      if (!t.notes.includes(note)) t.notes.push(note);
+      if (!added.includes(note)) added.push(note);
+    };
+    t.rows.forEach((cells, i) => fill(cells, rowIds[i] ?? null));
+    t.totals.forEach((cells, i) => fill(cells, totalIds[i] ?? null));
+    (t.comparatorColumns ??= []).push({ comparator: c, notes: added });
+  }
+  t.wide = t.columns.length > WIDE_TABLE_COLUMNS;
+  return t;
+}
+
+/** Keep only the comparator columns `choice` allows (with their notes): how a board sets them for the tool's own tables. */
+function restrictComparators(t: TableModel, choice: ComparatorChoice): void {
+  const added = t.comparatorColumns ?? [];
+  if (choice === 'all' || added.length === 0) return;
+  const keep = added.map((a) => choice !== 'none' && choice.includes(a.comparator));
+  const first = t.columns.length - added.length;
+  const pick = <T>(xs: T[]): T[] => [...xs.slice(0, first), ...xs.slice(first).filter((_, i) => keep[i])];
+  t.columns = pick(t.columns);
+  t.rows = t.rows.map(pick);
+  t.totals = t.totals.map(pick);
+  const dropped = new Set(added.filter((_, i) => !keep[i]).flatMap((a) => a.notes));
+  t.notes = t.notes.filter((n) => !dropped.has(n));
+  t.comparatorColumns = added.filter((_, i) => keep[i]);
+  t.wide = t.columns.length > WIDE_TABLE_COLUMNS;
+}
+
+/** Columns beyond which a table's number cells may wrap. */
+const WIDE_TABLE_COLUMNS = 6;
 
 /**
  * A table of indicators: this year and `earlierYears` before it (newest first), the change from last year
@@ -446,10 +511,9 @@ function indicatorComparisonTable(id: string, caption: string, ids: string[], f:
   const withChange = options.change ?? true;
   if (withChange) columns.push(col('Change', false));
   if (options.direction) columns.push(col('Compared with last year', false));
-  const comparators = options.comparators ?? [];
-  for (const c of comparators) columns.push(col(`${COMPARATOR_NAMES[c] ?? c}, ${f.year}`));
   const notes: string[] = [];
   const rows: TableCell[][] = [];
+  const shownIds: string[] = [];
   for (const indicatorId of ids) {
     const r = f.row(indicatorId);
     const d = f.def(indicatorId);
@@ -480,18 +544,11 @@ function indicatorComparisonTable(id: string, caption: string, ids: string[], f:
     if (earlier.length === 0) cells.pop();
     if (withChange) cells.push(cell(capitalise(changeCell)));
     if (options.direction) cells.push(cell(r ? (DIRECTION_WORDS[r.change.direction] ?? r.change.direction) : NOT_AVAILABLE));
-    for (const c of comparators) {
-      const v = r?.comparators.find((x) => x.comparator === c);
-      cells.push(num(v ? withUnitText(d, v.value, v.decimals) : NOT_AVAILABLE));
-      if (v) {
-        const note = `${COMPARATOR_NAMES[c] ?? c}: ${v.source}.`;
-        if (!notes.includes(note)) notes.push(note);
-      }
-    }
     rows.push(cells);
+    shownIds.push(indicatorId);
     noteReasons(notes, [f.reason(indicatorId), earlier.length > 0 ? f.reason(indicatorId, 'previous') : null]);
   }
-  return table(id, caption, columns, rows, { notes });
+  return addComparatorColumns(table(id, caption, columns, rows, { notes }), shownIds, [], f, options.comparators);
 }
 
 /** The years a declared figure shows, newest first: this year and `earlierYears` before it. */
@@ -552,7 +609,7 @@ function declaredTable(decl: TableDeclaration & { notes?: string[]; unavailableR
     return unavailableTable(htmlId, title, reason);
   }
   const labels = Object.fromEntries(rows.filter((r) => r.label).map((r) => [r.id, r.label!]));
-  const t = indicatorComparisonTable(htmlId, title, ids, f, { labels, earlierYears: decl.earlierYears, change: decl.change, direction: decl.direction, comparators: decl.comparators });
+  const t = indicatorComparisonTable(htmlId, title, ids, f, { labels, earlierYears: decl.earlierYears, change: decl.change, direction: decl.direction, comparators: comparatorChoice(decl.comparators) });
   t.notes.unshift(...(decl.caption ? [decl.caption] : []));
   t.notes.push(...(decl.notes ?? []));
   return t;
@@ -663,7 +720,7 @@ function breakdownTable(
   if (withPrevious && shown.some((m) => !f.has(m.id, 'previous'))) {
     notes.push(`Not available: no ${prev} figure was supplied for that row.`);
   }
-  return table(id, caption, columns, rows, { totals: [totalCells], notes });
+  return addComparatorColumns(table(id, caption, columns, rows, { totals: [totalCells], notes }), shown.map((m) => m.id), [totalId], f);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -807,6 +864,7 @@ function addCourseTables(out: SectionData, ctx: Ctx): void {
     [...courses.values()].map((c) => [rowHeader(c.course), cell(c.level), cell(delivery(c.delivery)), ...years.map((y) => num(text(c.attended.get(y))))]),
     { totals: [[rowHeader('Total'), cell(''), cell(''), ...years.map((y) => num(totalsFor(y)))]], notes, compact: courses.size <= 22 },
   );
+  if (ctx.f.def('training.course_attendances')) addComparatorColumns(out.tables.courses, [...courses.keys()].map(() => null), ['training.course_attendances'], ctx.f);
   const levels = new Map<string, Map<string, number>>();
   for (const c of courses.values()) {
     const level = c.level || 'No level given';
@@ -944,12 +1002,11 @@ function caseReviews(ctx: Ctx): SectionData {
     notes,
     ['cdop.considered_at_panel', 'cdop.deferred', 'cdop.not_yet_discussed', 'cdop.reviews_concluded', 'cdop.notified_concluded_in_year_pct'].map((id) => f.reason(id)),
   );
-  const comparators = f.row('cdop.notified_concluded_in_year_pct')?.comparators ?? [];
-  for (const c of comparators) {
-    const name = c.comparator === 'england' ? 'England' : c.comparator === 'region' ? 'the region' : 'statistical neighbours';
-    notes.push(`For comparison, ${name}: ${formatNumber(c.value, c.decimals)}% (${c.source}).`);
-  }
-  return { tables: { cdop: table('table-cdop', caption, [col('Child deaths', false), col('Number')], rows, { notes }) }, charts: {} };
+  // Each row's indicator, for the comparator columns (a split by year of notification is not one).
+  const fixed = ['cdop.deaths_notified', 'cdop.considered_at_panel', 'cdop.concluded_notified_in_year', 'cdop.deferred', 'cdop.not_yet_discussed', 'cdop.reviews_concluded'];
+  const rowIds = rows.map((_, i) => (i < fixed.length ? fixed[i]! : i === rows.length - 1 ? 'cdop.notified_concluded_in_year_pct' : null));
+  const t = addComparatorColumns(table('table-cdop', caption, [col('Child deaths', false), col('Number')], rows, { notes }), rowIds, [], f);
+  return { tables: { cdop: t }, charts: {} };
 }
 
 function financialYearOf(date: string): string {
@@ -983,6 +1040,7 @@ function priorityGroups(ctx: Ctx): SectionData {
       totals: [[rowHeader('All plans'), num(f.text('cp.plans_open_at_year_end')), num(f.text('cp.plans_open_at_year_end', 'previous'))]],
       notes,
     });
+    addComparatorColumns(out.tables.cpCategories, members.map((m) => m.id), ['cp.plans_open_at_year_end'], f);
   }
 
   const other = BUILT_IN_TABLES.find((t) => t.id === 'priority-groups.otherGroups')!;
@@ -1072,6 +1130,7 @@ function allegations(ctx: Ctx): SectionData {
       [rowHeader('At work'), num(f.text('lado.work_based'))],
       [rowHeader('Outside work'), num(f.text('lado.outside_work'))],
     ], { totals: [[rowHeader('Total'), num(f.text('lado.referrals'))]] });
+    addComparatorColumns(out.tables.workBased, ['lado.work_based', 'lado.outside_work'], ['lado.referrals'], f);
   }
 
   // Figures from a totals file say so, in place of the case-level return's source line.
@@ -1090,6 +1149,7 @@ function allegations(ctx: Ctx): SectionData {
   if (!f.has('lado.concluded_within_1_month_pct') && !f.has('lado.over_1_month')) {
     out.tables.timeliness = unavailableTable('table-lado-timeliness', tCaption, f.reason('lado.concluded_within_1_month_pct') ?? 'no figure');
   } else {
+    const timelinessIds = ['lado.concluded_within_1_month_pct', 'lado.over_1_month', 'lado.over_1_month_police', 'lado.over_1_month_disciplinary', 'lado.over_1_month_both', 'lado.outcome.outstanding'];
     const r = (id: string, label: string, indent = false) => [rowHeader(label, indent), num(f.text(id)), num(f.text(id, 'previous'))];
     const notes: string[] = [];
     noteReasons(notes, ['lado.concluded_within_1_month_pct', 'lado.over_1_month'].flatMap((id) => [f.reason(id), f.reason(id, 'previous')]));
@@ -1101,6 +1161,7 @@ function allegations(ctx: Ctx): SectionData {
       r('lado.over_1_month_both', 'Both police and disciplinary enquiries', true),
       r('lado.outcome.outstanding', 'Still outstanding at 31 March'),
     ], { notes });
+    addComparatorColumns(out.tables.timeliness, timelinessIds, [], f);
   }
   return out;
 }
@@ -1262,6 +1323,17 @@ const SECTION_DATA: Record<string, (ctx: Ctx) => SectionData> = {
   finance,
 };
 
+/** A section's built-in tables and charts, with the comparator columns the board chose for them in tables.yaml. */
+function sectionDataOf(sectionId: string, ctx: Ctx): SectionData {
+  const data = (SECTION_DATA[sectionId] ?? empty)(ctx);
+  const chosen = ctx.board.figures?.comparators ?? {};
+  for (const [name, t] of Object.entries(data.tables)) {
+    const setting = chosen[`${sectionId}.${name}`];
+    if (setting !== undefined) restrictComparators(t, comparatorChoice(setting));
+  }
+  return data;
+}
+
 /** Sections with built-in tables and charts (figure-declarations.ts keeps the same list for validate). */
 export const SECTIONS_WITH_FIGURES: readonly string[] = Object.keys(SECTION_DATA);
 
@@ -1300,7 +1372,7 @@ export function buildReportModel(board: BoardData, data: YearData, indicators: I
     const paraNumber = number !== null && !appendix && layout.paragraphNumbers ? number : null;
     const narrative = source === undefined ? { html: '', after: '', paragraphs: [] as string[], placements: [], labels: new Map<string, string>() } : renderNarrative(resolveLiveFigures(source, figures, file), { sectionNumber: paraNumber, file });
     rendered.set(s.id, { file, source: source ?? '', placements: narrative.placements, labels: narrative.labels });
-    const sectionData = (SECTION_DATA[s.id] ?? empty)(ctx);
+    const sectionData = sectionDataOf(s.id, ctx);
     const hasPartial = options.partials ? options.partials.has(s.id) : Boolean(knownSection(s.id));
     const label = number === null ? '' : appendix ? `Appendix ${layout.appendixNumbering === 'letters' ? appendixLetter(number) : number}` : String(number);
     return {
@@ -1428,7 +1500,7 @@ function placeFigures(sections: SectionModel[], rendered: Rendered, ctx: Ctx): v
     const inReport = sections.find((x) => x.id === sectionId);
     if (inReport) return { tables: inReport.tables, charts: inReport.charts };
     if (!SECTION_DATA[sectionId]) return null;
-    if (!extra.has(sectionId)) extra.set(sectionId, SECTION_DATA[sectionId]!(ctx));
+    if (!extra.has(sectionId)) extra.set(sectionId, sectionDataOf(sectionId, ctx));
     return extra.get(sectionId)!;
   };
   const seen = new Map<string, string>();

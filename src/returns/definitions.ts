@@ -632,6 +632,7 @@ export const COMPARATOR_COLUMNS: ColumnDef[] = [
   { key: 'comparator', header: 'Comparator', type: 'enum', required: true, values: COMPARATORS, description: 'Which comparison area.', example: 'england' },
   { key: 'value', header: 'Value', type: 'number', required: true, description: 'The comparator figure.', example: '37.9' },
   { key: 'source', header: 'Source', type: 'text', required: true, description: 'Where it was published.', example: 'DfE Characteristics of children in need 2012-13' },
+  { key: 'period', header: 'Period', type: 'text', required: false, description: 'The period the comparator figure describes, in words, when it is not the Year: printed in the column header.', example: '2011-12 school year' },
 ];
 
 /** The returns a board collects (for a partnership, every return). */

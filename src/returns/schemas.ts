@@ -176,6 +176,8 @@ export interface ComparatorRow {
   /** Decimal places the value was written with in the file (set by the loader). */
   valueDecimals?: number;
   source: string;
+  /** The period the comparator figure describes, in words, when it is not the Year ("2011-12 school year"). */
+  period?: string | null;
 }
 
 /** One course of the board's training catalogue in one year. */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OutsideBoardError, readBoardDir, readBoardFile } from '../../src/io/board-path.js';
 import { runCli } from '../cli/helpers.js';
 import { BoardFiles } from '../corpus/board-files.js';
 
@@ -95,5 +96,17 @@ describe('files outside the board folder', () => {
     expect(v.code).toBe(2);
     expect(v.stderr).toContain('The year folder 2012-13');
     expect(v.stderr).toContain('is a link to a place outside the board folder');
+  });
+
+  it('the guard refuses a relative path that climbs out with .. or is absolute, whatever its depth', async () => {
+    const dir = board(() => {});
+    const cases = ['../secret.txt', '2012-13/../../secret.txt', '../../../../../../etc/passwd', SECRET];
+    for (const rel of cases) {
+      const abs = path.resolve(dir, rel);
+      await expect(readBoardFile(abs, rel), rel).rejects.toBeInstanceOf(OutsideBoardError);
+      await expect(readBoardDir(path.dirname(abs), path.dirname(rel)), rel).rejects.toBeInstanceOf(OutsideBoardError);
+    }
+    // A plain path inside the board still reads.
+    expect((await readBoardFile(path.join(dir, 'board.yaml'), 'board.yaml')).length).toBeGreaterThan(0);
   });
 });

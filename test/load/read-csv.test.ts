@@ -78,6 +78,16 @@ describe('readCsv: mixed line endings', () => {
     expect(findings).toEqual([]);
   });
 
+  it('reads a row ending in a bare CR among LF rows as a row of its own', () => {
+    const { table: t, findings } = read('Course,Completions\nA,1\rB,2\r\nC,3\n');
+    expect(findings).toEqual([]);
+    expect(t?.rows.map((r) => [r.row, r.cells.course, r.cells.completions])).toEqual([
+      [2, 'A', '1'],
+      [3, 'B', '2'],
+      [4, 'C', '3'],
+    ]);
+  });
+
   it('still reads a file whose lines end in a bare CR (old Macintosh), and a quoted line break stays in its cell', () => {
     const { table: t, findings } = read('Course,Completions\r"Two\nlines",1\rB,2\r');
     expect(findings).toEqual([]);

@@ -10,6 +10,7 @@ import { INDICATORS, suggestIndicatorId } from '../../indicators/catalogue.js';
 import { OTHER_FILES } from '../../returns/definitions.js';
 import {
   BOARD_FIGURES_FILE,
+  BUILT_IN_COMPARATOR_TABLES,
   BUILT_IN_FIGURE_SECTIONS,
   CHART_TYPES,
   COMPARATOR_COLUMNS,
@@ -76,7 +77,7 @@ export const boardFigures: Check = {
             add({ severity: 'error', code: 'figure-chart-type-unknown' }, [kind, i, 'rows'], String(decl.rows.length), `The bar chart "${decl.id}" has ${decl.rows.length} rows, but a bar chart draws one indicator over the years.`, 'Keep one row, or make it a line chart (type: line), which draws a line for each indicator.');
           }
         } else {
-          decl.comparators.forEach((c, k) => {
+          (Array.isArray(decl.comparators) ? decl.comparators : []).forEach((c, k) => {
             if ((COMPARATOR_COLUMNS as readonly string[]).includes(c)) return;
             add({ severity: 'error', code: 'figure-comparator-unknown' }, [kind, i, 'comparators', k], c, `The table "${decl.id}" asks for the comparator "${c}", which is not one of the tool's.`, `Did you mean "${closest(c, [...COMPARATOR_COLUMNS])}"? Comparators: ${COMPARATOR_COLUMNS.join(', ')} (their figures come from aggregates/comparators.csv or indicators.yaml).`);
           });
@@ -88,6 +89,18 @@ export const boardFigures: Check = {
         } else if (decl.section === undefined && !isPlaced) {
           add({ severity: 'warning', code: 'figure-unplaced' }, [kind, i, 'id'], decl.id, `The ${one} "${decl.id}" is not placed in any narrative of ${data.year.label} and names no section, so the report does not show it.`, `Put the line <!-- ${one}: ${decl.id} --> in a file in ${data.year.label}/${OTHER_FILES.narrativeDir}/ where it should go, or give it a section.`);
         }
+      });
+    }
+
+    // Comparator columns of the tool's own tables: a table that can show them, and comparators the tool knows.
+    for (const [id, setting] of Object.entries(declared.comparators ?? {})) {
+      if (!BUILT_IN_COMPARATOR_TABLES.includes(id)) {
+        add({ severity: 'error', code: 'figure-comparator-unknown' }, ['comparators', id], id, `${BOARD_FIGURES_FILE} sets the comparators of "${id}", which is not one of the tool's tables with comparator columns.`, `Did you mean "${closest(id, [...BUILT_IN_COMPARATOR_TABLES])}"? Tables with comparator columns: ${BUILT_IN_COMPARATOR_TABLES.join(', ')}. A table of your own sets comparators in its own entry under tables.`);
+        continue;
+      }
+      (Array.isArray(setting) ? setting : []).forEach((c, k) => {
+        if ((COMPARATOR_COLUMNS as readonly string[]).includes(c)) return;
+        add({ severity: 'error', code: 'figure-comparator-unknown' }, ['comparators', id, k], c, `${BOARD_FIGURES_FILE} asks for the comparator "${c}" in "${id}", which is not one of the tool's.`, `Did you mean "${closest(c, [...COMPARATOR_COLUMNS])}"? Comparators: ${COMPARATOR_COLUMNS.join(', ')}.`);
       });
     }
     return findings;

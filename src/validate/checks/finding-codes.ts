@@ -79,7 +79,7 @@ export const FINDING_CODES: FindingCodeInfo[] = [
   c('figure-id-duplicate', 'error', 'rule', 'tables.yaml declares two tables (or two charts) with the same id, or an id in the namespace of a section\'s built-in figures (allegations.…); use a namespace of the board\'s own, such as local.'),
   c('figure-indicator-unknown', 'error', 'rule', 'A row of a table or chart in tables.yaml is not an indicator: neither the tool\'s nor one of the board\'s own in indicators.yaml. The hint suggests the closest id.'),
   c('figure-chart-type-unknown', 'error', 'rule', 'A chart in tables.yaml asks for a type the tool does not draw (bar and line), or a bar chart has more than one row.'),
-  c('figure-comparator-unknown', 'error', 'rule', 'A table in tables.yaml asks for a comparator that is not england, region or statistical-neighbours.'),
+  c('figure-comparator-unknown', 'error', 'rule', 'A table in tables.yaml asks for a comparator that is not england, region or statistical-neighbours, or tables.yaml sets the comparators of a table the tool does not have (or that has no comparator columns).'),
   c('figure-section-unknown', 'warning', 'rule', 'A table or chart in tables.yaml belongs to a section that is not in the report, so it is shown only where a narrative places it.'),
   c('figure-unplaced', 'warning', 'rule', 'A table or chart in tables.yaml is placed in no narrative of the year and names no section, so the report does not show it.'),
   c('matter-file-missing', 'error', 'settings', 'The logo or inside cover file board.yaml names is not in the board folder (or could not be read).'),
