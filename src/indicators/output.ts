@@ -126,7 +126,7 @@ function jsonChange(def: IndicatorDef, change: Change) {
 }
 
 function jsonComparator(c: ComparatorValue) {
-  return { comparator: c.comparator, value: c.value, difference: c.difference, source: c.source };
+  return { comparator: c.comparator, value: c.value, difference: c.difference, source: c.source, period: c.period ?? null };
 }
 
 /** A value as the published files show it: "[c]" when withheld by disclosure control. */

@@ -13,6 +13,7 @@ import { fillContentsPlaceholders, listContentsPlaceholders, readDestinationPage
 import { patchContentsNumbers, type ContentsPlaceholder } from './contents-patch.js';
 import { registerCleanup } from '../io/stop-signals.js';
 import { PdfError } from './errors.js';
+import { BROWSER_TIMEOUT_ENV, browserTimeoutFromEnv } from './find-browser.js';
 import { loadPdf, saveWithMetadata, type PdfMetadata } from './metadata.js';
 import { describeLinks } from './link-descriptions.js';
 import { repairOutlineTitles } from './outline.js';
@@ -43,9 +44,9 @@ export const BROWSER_ARGS: readonly string[] = [
 
 /** Options for starting the browser. */
 export interface LaunchOptions {
-  /** Default time limit for each `print` call, in ms (60 s unless given). */
+  /** Default time limit for each `print` call, in ms (`LSCB_REPORT_BROWSER_TIMEOUT`, else 60 s, unless given). */
   timeoutMs?: number;
-  /** Time limit for the browser to start, in ms (30 s unless given). */
+  /** Time limit for the browser to start, in ms (`LSCB_REPORT_BROWSER_TIMEOUT`, else 30 s, unless given). */
   launchTimeoutMs?: number;
 }
 
@@ -148,32 +149,71 @@ export class BrowserSession {
     }
   };
 
-  /** Start the browser at `executablePath` with a fresh, temporary profile; throws `PdfError` if it will not start. */
+  /**
+   * Start the browser at `executablePath` with a fresh, temporary profile; throws `PdfError` if it will not
+   * start. The start is bounded: a browser that has not answered on the DevTools protocol within the launch
+   * limit is killed with its whole process group, its profile removed, and `PdfError` reason
+   * `launch-timeout` thrown. Both limits default to `LSCB_REPORT_BROWSER_TIMEOUT` (seconds) when it is set.
+   */
   static async launch(executablePath: string, options: LaunchOptions = {}): Promise<BrowserSession> {
-    const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS);
+    const fromEnv = browserTimeoutFromEnv(process.env);
+    const timeoutMs = checkTimeout(options.timeoutMs ?? fromEnv ?? DEFAULT_PRINT_TIMEOUT_MS);
+    const launchTimeoutMs = checkTimeout(options.launchTimeoutMs ?? fromEnv ?? DEFAULT_LAUNCH_TIMEOUT_MS);
     await removeAbandonedProfiles();
     const userDataDir = await mkdtemp(path.join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     // If a signal stops the run while the browser is starting, the profile is still removed.
     const removeOnExit = () => rmSync(userDataDir, { recursive: true, force: true });
     process.once('exit', removeOnExit);
     const unregister = registerCleanup(() => removeDir(userDataDir));
+    // Puppeteer's own `timeout` does not cover the DevTools handshake over a pipe (a browser that starts
+    // but never answers waits for `protocolTimeout`), so the whole launch is raced against this timer.
+    // Aborting kills the browser's process group (Puppeteer starts it as a group leader).
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(
+          new PdfError(
+            'launch-timeout',
+            `The browser ${executablePath} did not answer within ${formatSeconds(launchTimeoutMs)} of starting, so it was stopped. ` +
+              `Check it is a working Chrome, Chromium or Edge (run lscb-report doctor, or choose another with --browser PATH); ` +
+              `on a slow machine allow more time with ${BROWSER_TIMEOUT_ENV}=<seconds>.`,
+          ),
+        );
+      }, launchTimeoutMs);
+    });
+    const launching = puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir,
+      args: [...BROWSER_ARGS],
+      // 0: no limit of Puppeteer's own; the timer above bounds the whole launch.
+      timeout: 0,
+      protocolTimeout: Math.max(timeoutMs, launchTimeoutMs, 30_000),
+      signal: abort.signal,
+    });
     try {
-      const browser = await puppeteer.launch({
-        executablePath,
-        headless: true,
-        pipe: true,
-        userDataDir,
-        args: [...BROWSER_ARGS],
-        timeout: options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS,
-        protocolTimeout: Math.max(timeoutMs, 30_000),
-      });
+      const browser = await Promise.race([launching, timedOut]);
       return new BrowserSession(browser, userDataDir, timeoutMs, executablePath);
     } catch (error) {
+      if (error instanceof PdfError) {
+        // Timed out: the abort has killed the browser. Wait (bounded) for Puppeteer to give up, and close a
+        // browser that answered at the last moment, so no process is left writing to the profile.
+        const late = await withTimeout(launching, 5_000).catch(() => undefined);
+        const pid = late?.process()?.pid;
+        await late?.close().catch(() => undefined);
+        killGroup(pid);
+      }
       await removeDir(userDataDir);
+      if (error instanceof PdfError) throw error;
       throw new PdfError('launch-failed', `Could not start the browser ${executablePath}: ${firstLine(error)}`, {
         cause: error,
       });
     } finally {
+      clearTimeout(timer);
+      timedOut.catch(() => undefined);
       unregister();
       process.removeListener('exit', removeOnExit);
     }
@@ -210,7 +250,7 @@ export class BrowserSession {
               new PdfError(
                 'timeout',
                 `Printing the PDF took longer than ${formatSeconds(timeoutMs)} and was stopped. ` +
-                  'Try again, or allow more time.',
+                  `Try again, or allow more time with ${BROWSER_TIMEOUT_ENV}=<seconds>.`,
               ),
             ),
           timeoutMs,
@@ -265,13 +305,7 @@ export class BrowserSession {
     }
     // After a crash or kill, Chromium's helper processes (zygote, renderers) can outlive the main one and
     // keep writing to the profile. Puppeteer starts the browser as a process-group leader, so end the group.
-    if (child?.pid !== undefined && process.platform !== 'win32') {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // ESRCH: the group is already gone.
-      }
-    }
+    killGroup(child?.pid);
     await removeDir(this.profileDir);
     process.removeListener('exit', this.removeProfileOnExit);
     this.unregisterCleanup();
@@ -532,6 +566,16 @@ function firstLine(error: unknown): string {
 }
 
 /** A time limit must be a positive number of ms that `setTimeout` can hold (it fires at once beyond 2^31 - 1). */
+/** Kill the process group led by `pid` (the browser and its helpers); nothing on Windows or without a pid. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined || process.platform === 'win32') return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
 function checkTimeout(ms: number): number {
   if (!Number.isFinite(ms) || ms <= 0 || ms > 2_147_483_647) {
     throw new RangeError(`A PDF time limit must be between 1 ms and about 24 days, not ${ms}`);

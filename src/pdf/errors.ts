@@ -7,6 +7,8 @@
 export type PdfFailureReason =
   /** The browser was found but would not start. */
   | 'launch-failed'
+  /** The browser started but did not answer on the DevTools protocol within its time limit (it was killed). */
+  | 'launch-timeout'
   /** A print took longer than its time limit. */
   | 'timeout'
   /** The browser or its tab crashed, was killed or disconnected. */

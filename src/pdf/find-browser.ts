@@ -7,7 +7,32 @@
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { homedir as osHomedir } from 'node:os';
 import path from 'node:path';
+import { CliError, ExitCode } from '../errors.js';
 import { BrowserNotFoundError } from './errors.js';
+
+/** Environment variable: the time limit, in seconds, for the browser to start and for each PDF it prints. */
+export const BROWSER_TIMEOUT_ENV = 'LSCB_REPORT_BROWSER_TIMEOUT';
+/** The largest `LSCB_REPORT_BROWSER_TIMEOUT` accepted (a day); a timer cannot run much longer. */
+const MAX_BROWSER_TIMEOUT_S = 86_400;
+
+/**
+ * The browser time limit set in `LSCB_REPORT_BROWSER_TIMEOUT`, in ms, or undefined when it is not set (the
+ * built-in limits then apply: 30 s to start, 60 s per print). Throws `CliError` (exit code 2, a usage error)
+ * when it is set to anything but a number of seconds above 0.
+ */
+export function browserTimeoutFromEnv(env: Record<string, string | undefined> = process.env): number | undefined {
+  const raw = env[BROWSER_TIMEOUT_ENV]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(seconds > 0 && seconds <= MAX_BROWSER_TIMEOUT_S)) {
+    throw new CliError(
+      `${BROWSER_TIMEOUT_ENV}=${JSON.stringify(env[BROWSER_TIMEOUT_ENV])} is not a time limit: give a number of seconds above 0 (at most ${MAX_BROWSER_TIMEOUT_S}).`,
+      ExitCode.USAGE,
+      `For example ${BROWSER_TIMEOUT_ENV}=120 allows the browser 2 minutes to start and to print each PDF; unset it for the defaults (30 s to start, 60 s to print).`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
 
 /** Where a browser was found. */
 export type BrowserSource = 'flag' | 'env' | 'puppeteer-cache' | 'system' | 'path';
@@ -53,10 +78,13 @@ const PATH_COMMANDS = [
 /**
  * Find a browser, or return null when there is none.
  * Throws `BrowserNotFoundError` when `flag` is given but names nothing executable: an explicit choice
- * never silently falls back to another browser.
+ * never silently falls back to another browser; `CliError` (exit code 2) when `LSCB_REPORT_BROWSER_TIMEOUT`
+ * is set to something that is not a number of seconds.
  */
 export function findBrowser(options: FindBrowserOptions = {}): BrowserLocation | null {
   const ctx = resolveContext(options);
+  // A bad time limit is a usage error found here, before any browser is started.
+  browserTimeoutFromEnv(ctx.env);
   if (options.flag !== undefined && options.flag !== '') {
     const found = resolveFlag(options.flag, ctx);
     if (found === null) {
