@@ -437,6 +437,10 @@ interface IndicatorTableOptions {
   comparators?: ComparatorChoice;
 }
 
+/** A comparator cell for a row that has no comparator figure, and the note that explains it. */
+export const COMPARATOR_NOT_AVAILABLE = '[x]';
+export const COMPARATOR_NOT_AVAILABLE_NOTE = '[x] not available: no comparator figure has been supplied for this row.';
+
 const COMPARATOR_NAMES: Record<string, string> = { england: 'England', region: 'Region', 'statistical-neighbours': 'Statistical neighbours' };
 
 /**
@@ -463,7 +467,10 @@ function addComparatorColumns(t: TableModel, rowIds: readonly (string | null)[],
       const d = id === null ? undefined : f.def(id);
       const v = valuesOf(id).find((x) => x.comparator === c);
       if (!d || !v) {
-        cells.push(num(NOT_AVAILABLE));
+        // The Government Statistical Service symbol for "not available", explained in a note under the table:
+        // a column of the words beside every count would bury the comparators that are there.
+        cells.push(num(COMPARATOR_NOT_AVAILABLE));
+        if (!t.notes.includes(COMPARATOR_NOT_AVAILABLE_NOTE)) t.notes.push(COMPARATOR_NOT_AVAILABLE_NOTE);
         return;
       }
       // A figure for another period than the column's says which, in the cell.
@@ -494,6 +501,8 @@ function restrictComparators(t: TableModel, choice: ComparatorChoice): void {
   const dropped = new Set(added.filter((_, i) => !keep[i]).flatMap((a) => a.notes));
   t.notes = t.notes.filter((n) => !dropped.has(n));
   t.comparatorColumns = added.filter((_, i) => keep[i]);
+  const stillMissing = [...t.rows, ...t.totals].some((r) => r.slice(first).some((c) => c.text === COMPARATOR_NOT_AVAILABLE));
+  if (!stillMissing) t.notes = t.notes.filter((n) => n !== COMPARATOR_NOT_AVAILABLE_NOTE);
   t.wide = t.columns.length > WIDE_TABLE_COLUMNS;
 }
 

@@ -105,11 +105,15 @@ describe('an indicator with an England figure', () => {
     }
   });
 
-  it('a row without the comparator shows "not available", never 0 or a blank', () => {
+  it('a row without the comparator shows [x], explained under the table as not available, never 0 or a blank', () => {
     const t = tableById('table-own-local-default');
-    expect(rowOf(t, 'Allegations referred to the LADO').at(-1)).toBe('not available');
+    expect(rowOf(t, 'Allegations referred to the LADO').at(-1)).toBe('[x]');
+    expect(t.notes).toContain('[x] not available: no comparator figure has been supplied for this row.');
     const categories = tableById('table-cp-categories');
-    for (const row of categories.rows) expect(row.at(-1)!.text).toBe('not available');
+    for (const row of categories.rows) expect(row.at(-1)!.text).toBe('[x]');
+    expect(html).toContain('<p class="table-note">[x] not available: no comparator figure has been supplied for this row.</p>');
+    // A table whose every row has its comparator needs no [x] note.
+    expect(tableById('table-own-local-rate').notes.join(' ')).not.toContain('[x]');
   });
 
   it('a comparator for another period than the year names it in the header, or in the cell beside others', () => {
@@ -125,7 +129,7 @@ describe('an indicator with an England figure', () => {
     const t = tableById('table-cdop');
     expect(headers(t)).toEqual(['Child deaths', 'Number', 'England', 'Region']);
     expect(rowOf(t, 'Deaths notified in 2012-13 whose review concluded by 31 March')).toEqual(['Deaths notified in 2012-13 whose review concluded by 31 March', '35.3%', '38%', '27%']);
-    expect(rowOf(t, 'Deaths notified in 2012-13')).toEqual(['Deaths notified in 2012-13', '17', 'not available', 'not available']);
+    expect(rowOf(t, 'Deaths notified in 2012-13')).toEqual(['Deaths notified in 2012-13', '17', '[x]', '[x]']);
   });
 });
 
@@ -133,7 +137,7 @@ describe('a table with many columns', () => {
   it('is marked wide, so that its number cells may wrap and it stays within the printed page', () => {
     const cp = tableById('table-cp-indicators');
     expect(headers(cp)).toEqual(['Measure', '2012-13', '2011-12', 'Change', 'Compared with last year', 'England', 'Statistical neighbours']);
-    expect(rowOf(cp, 'Child protection plans started').slice(-2)).toEqual(['not available', '301']);
+    expect(rowOf(cp, 'Child protection plans started').slice(-2)).toEqual(['[x]', '301']);
     expect(cp.wide).toBe(true);
     expect(tableHtml('table-cp-indicators')).toMatch(/<table id="table-cp-indicators" class="wide">/);
     expect(tableById('table-own-local-rate').wide).toBe(false);
@@ -157,7 +161,7 @@ describe('a table with no comparator', () => {
   it('a list in tables.yaml shows only the comparators chosen', () => {
     const t = tableById('table-own-local-chosen');
     expect(headers(t)).toEqual(['Measure', '2012-13', '2011-12', 'Change', 'Region']);
-    expect(rowsTextLast(t)).toEqual(['not available', '27%']);
+    expect(rowsTextLast(t)).toEqual(['[x]', '27%']);
   });
 });
 
