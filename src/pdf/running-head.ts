@@ -33,7 +33,7 @@ const LEFT_SHARE = 0.6;
 const GAP = 12;
 
 /** Keep only characters the standard font can draw; shorten to fit `maxWidth` with an ellipsis. */
-function fit(font: PDFFont, text: string, maxWidth: number): string {
+export function fit(font: PDFFont, text: string, maxWidth: number): string {
   const drawable = [...text]
     .filter((ch) => {
       try {
@@ -47,7 +47,10 @@ function fit(font: PDFFont, text: string, maxWidth: number): string {
   if (font.widthOfTextAtSize(drawable, SIZE) <= maxWidth) return drawable;
   let cut = drawable;
   while (cut.length > 1 && font.widthOfTextAtSize(`${cut}…`, SIZE) > maxWidth) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+  // End at a whole word where one fits ("… arrangements and…", not "… arrangements and pra…").
+  const atWord = /^(.*\S)\s+\S*$/.exec(cut)?.[1];
+  if (atWord !== undefined && drawable[cut.length] !== ' ' && atWord.length >= cut.length / 2) cut = atWord;
+  return `${cut.trimEnd().replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
 /** Top page margin of the default template (20 mm), in points. */

@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { destinationTops, stampRunningHeads } from '../../src/pdf/running-head.js';
+import { destinationTops, fit, stampRunningHeads } from '../../src/pdf/running-head.js';
 
 const A4 = [595.28, 841.89] as const;
 
@@ -67,5 +67,18 @@ describe('running heads', () => {
     const doc = await pdfWith(2, [['s1', 1, 200]]);
     await stampRunningHeads(doc, new Map([['s1', 1]]), [{ anchor: 's1', text: 'One' }]);
     expect(await headsOf(doc)).toEqual(['One', 'One']);
+  });
+});
+
+describe('a section title too long for the running head', () => {
+  it('is shortened at a whole word, with an ellipsis, and never past the room it has', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const title = '8 Quality and effectiveness of arrangements and practice';
+    const width = font.widthOfTextAtSize('8 Quality and effectiveness of arrangements and pra', 9);
+    const shown = fit(font, title, width);
+    expect(shown).toBe('8 Quality and effectiveness of arrangements and…');
+    expect(font.widthOfTextAtSize(shown, 9)).toBeLessThanOrEqual(width);
+    expect(fit(font, 'Short title', 500)).toBe('Short title');
   });
 });
