@@ -8,10 +8,14 @@ import type { Finding } from '../validate/findings.js';
 /** Version of the `validate --format json` layout (schemas/validate.schema.json); raised only when a field is removed or its meaning changes. */
 export const FINDINGS_JSON_SCHEMA_VERSION = 1;
 
-/** Where a finding is, in words: `row 5, column C "Referral source"`. */
+/**
+ * Where a finding is, in words: `row 5, column C "Referral source"` in a return (a CSV file's rows, as a
+ * spreadsheet numbers them); `line 12` in a text file (narrative Markdown, YAML), as an editor numbers them.
+ */
 export function findingLocation(f: Finding): string {
   const parts: string[] = [];
-  if (f.row !== undefined) parts.push(`row ${f.row}`);
+  const csv = f.file === undefined || /\.csv$/i.test(f.file);
+  if (f.row !== undefined) parts.push(`${csv ? 'row' : 'line'} ${f.row}`);
   if (f.column !== undefined || f.columnLetter !== undefined) {
     parts.push(`column ${[f.columnLetter, f.column ? `"${f.column}"` : undefined].filter(Boolean).join(' ')}`);
   }

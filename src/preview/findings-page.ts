@@ -79,7 +79,7 @@ export function findingsPageHtml(input: FindingsPageInput): string {
     '<p>Fix the problems below and save the file. This page checks the data again and shows the report by itself as soon as there are no errors left.</p>',
     '<table>',
     `<caption>${escapeHtml(countText(input.findings))} in the data of ${escapeHtml(input.boardName)} for ${escapeHtml(input.year)}</caption>`,
-    '<thead><tr><th scope="col">Severity</th><th scope="col">File</th><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Problem</th><th scope="col">How to fix it</th><th scope="col">Code</th></tr></thead>',
+    '<thead><tr><th scope="col">Severity</th><th scope="col">File</th><th scope="col">Row or line</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Problem</th><th scope="col">How to fix it</th><th scope="col">Code</th></tr></thead>',
     '<tbody>',
     ...sorted.map(row),
     '</tbody>',

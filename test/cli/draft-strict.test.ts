@@ -38,7 +38,7 @@ describe('a published build refuses placeholders; --draft builds a marked draft'
     expect(r.stdout).not.toMatch(/Wrote/);
     expect(existsSync(out)).toBe(false);
     for (const key of ['board.name', 'board.area', 'board.chair']) expect(r.stderr).toContain(`board.yaml column "${key}"  [config-placeholder]`);
-    expect(r.stderr).toContain(`${YEAR}/narrative/foreword.md row 1  [narrative-placeholder]`);
+    expect(r.stderr).toContain(`${YEAR}/narrative/foreword.md line 1  [narrative-placeholder]`);
     expect(r.stderr).toContain(`${YEAR}/recommendations.yaml  [recommendations-placeholder]`);
     expect(r.stderr).toContain('build a draft with --draft');
     expect(r.stderr).toMatch(new RegExp(`${YEAR}: \\d+ errors, \\d+ warnings \\(placeholder text or unwritten sections: build with --draft for a draft\\): the report was not built`));

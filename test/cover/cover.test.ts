@@ -117,7 +117,7 @@ describe('lscb-report cover', () => {
     const dir = sampleWithPaper(broken);
     const r = await runCli(['cover', '2012-13', '--data', dir, '--format', 'html', '--out', scratch()]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`2012-13/cover-paper.yaml row ${line}`);
+    expect(r.stderr).toContain(`2012-13/cover-paper.yaml line ${line}`);
     expect(r.stderr).toContain('[narrative-unknown-figure]');
     expect(r.stderr).toContain('In "keyIssues"');
   });
@@ -126,7 +126,7 @@ describe('lscb-report cover', () => {
     const dir = sampleWithPaper('meeting:\n  board: Health and Wellbeing Board\n  date: 24/09/2013\n');
     const r = await runCli(['cover', '2012-13', '--data', dir, '--format', 'html', '--out', scratch()]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('2012-13/cover-paper.yaml row 3, column "meeting.date"');
+    expect(r.stderr).toContain('2012-13/cover-paper.yaml line 3, column "meeting.date"');
     expect(r.stderr).toContain('"meeting.date" must be a date like 2013-09-26.');
     expect(r.stderr).toContain('"keyIssues" is required but missing.');
     expect(r.stderr).not.toMatch(/\n\s+at /);
