@@ -89,8 +89,12 @@ const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** Renders a bar chart to static SVG and an accessible figure; the same input gives byte-identical output. */
 export async function renderBarChart(spec: BarChartSpec): Promise<ChartOutput> {
   checkSpec(spec);
-  const vegaSpec = compile(barChartVegaLite(spec)).spec;
-  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logLevel: vega.Error });
+  return renderFigure(barChartVegaLite(spec), spec);
+}
+
+/** Renders a Vega-Lite spec to static SVG (no browser) and wraps it in the accessible figure every chart uses. */
+async function renderFigure(vl: TopLevelSpec, spec: { id: string; title: string; description: string }): Promise<ChartOutput> {
+  const view = new vega.View(vega.parse(compile(vl).spec), { renderer: 'none', logLevel: vega.Error });
   let rawSvg: string;
   try {
     rawSvg = await view.toSVG();
@@ -157,18 +161,7 @@ export async function renderLineChart(spec: LineChartSpec): Promise<ChartOutput>
       legend: { labelFontSize: FONT_SIZE, labelColor: '#000', labelLimit: 2000, symbolStrokeWidth: 2.5 },
     },
   } as TopLevelSpec;
-  const view = new vega.View(vega.parse(compile(vl).spec), { renderer: 'none', logLevel: vega.Error });
-  let rawSvg: string;
-  try {
-    rawSvg = await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-  const svg = cleanSvg(rawSvg, spec.id);
-  const figureHtml =
-    `<figure class="chart" id="fig-${escapeHtml(spec.id)}" aria-label="${escapeHtml(spec.description)}">` +
-    `${svg}<figcaption>${escapeHtml(spec.title)}</figcaption></figure>`;
-  return { svg, figureHtml };
+  return renderFigure(vl, spec);
 }
 
 /** Escapes text for HTML element content and double- or single-quoted attribute values. */
