@@ -29,6 +29,7 @@ import {
 } from '../disclosure/disclose-indicators.js';
 import { SUPPRESSED } from '../disclosure/suppress.js';
 import {
+  COMPARATORS,
   CONTEXT_MEASURES,
   LADO_NATURES,
   OTHER_FILES,
@@ -441,7 +442,8 @@ interface IndicatorTableOptions {
 export const COMPARATOR_NOT_AVAILABLE = '[x]';
 export const COMPARATOR_NOT_AVAILABLE_NOTE = '[x] not available: no comparator figure has been supplied for this row.';
 
-const COMPARATOR_NAMES: Record<string, string> = { england: 'England', region: 'Region', 'statistical-neighbours': 'Statistical neighbours' };
+/** Column headings for comparators: their labels in the returns' definitions (aggregates/comparators.csv codes). */
+const COMPARATOR_NAMES: Record<string, string> = Object.fromEntries(COMPARATORS.map((c) => [c.code, c.label]));
 
 /**
  * Comparator columns for a table that shows indicators' values for the year: one for each comparator (of
