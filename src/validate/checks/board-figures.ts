@@ -6,7 +6,7 @@
  * tables.yaml.
  */
 import { closest } from 'fastest-levenshtein';
-import { INDICATORS, suggestIndicatorId } from '../../indicators/catalogue.js';
+import { catalogueOf, suggestIndicatorId } from '../../indicators/catalogue.js';
 import { OTHER_FILES } from '../../returns/definitions.js';
 import {
   BOARD_FIGURES_FILE,
@@ -41,7 +41,7 @@ export const boardFigures: Check = {
     const declared = board.figures;
     if (!declared) return [];
     const findings: Finding[] = [];
-    const known = new Set([...INDICATORS.map((d) => d.id), ...(board.ownIndicators ?? []).map((d) => d.id)]);
+    const known = new Set(catalogueOf(board).map((d) => d.id));
     const sections = new Set(board.sections.map((s) => s.id));
     const placed = placedKeys(data.narrative);
     const add = ({ severity, code }: Pick<Finding, 'severity' | 'code'>, keyPath: (string | number)[], value: string, message: string, hint: string) =>
