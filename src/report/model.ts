@@ -328,6 +328,11 @@ function unavailableTable(id: string, caption: string, reason: string): TableMod
   return { id, caption, available: false, unavailable: `Not available: ${reason}`, columns: [], rows: [], totals: [], notes: [], compact: true, source: '', placed: false };
 }
 
+/** An available chart drawn from `spec`, in its usual place until the narrative places it. */
+function chart(spec: ChartSpec): ChartModel {
+  return { id: spec.id, available: true, unavailable: '', notes: [], source: '', placed: false, spec };
+}
+
 function unavailableChart(id: string, title: string, reason: string): ChartModel {
   return {
     id,
@@ -906,23 +911,15 @@ function addAgencyFigures(out: SectionData, ctx: Ctx, byAgency: (readonly [strin
     sorted.map(([agency, n]) => [rowHeader(agency), num(count(n)), num(total > 0 ? `${formatNumber((100 * n) / total, 1)}%` : NOT_AVAILABLE)]),
     { totals: [[rowHeader('Total'), num(count(total)), num(total > 0 ? '100.0%' : NOT_AVAILABLE)]] },
   );
-  out.charts.byAgency = {
+  out.charts.byAgency = chart({
     id: 'chart-training-agency',
-    available: true,
-    unavailable: '',
-    notes: [],
-    source: '',
-    placed: false,
-    spec: {
-      id: 'chart-training-agency',
-      title: `Take-up of direct training by agency, ${ctx.year} (number of participants)`,
-      description: `Bar chart of participants at direct training events by agency in ${ctx.year}: ${sorted.map(([a, n]) => `${a} ${count(n)}`).join('; ')}. The same figures are in the table that follows.`,
-      data: sorted.map(([label, value]) => ({ label, value })),
-      valueTitle: 'Participants',
-      categoryTitle: 'Agency',
-      orientation: 'horizontal',
-    },
-  };
+    title: `Take-up of direct training by agency, ${ctx.year} (number of participants)`,
+    description: `Bar chart of participants at direct training events by agency in ${ctx.year}: ${sorted.map(([a, n]) => `${a} ${count(n)}`).join('; ')}. The same figures are in the table that follows.`,
+    data: sorted.map(([label, value]) => ({ label, value })),
+    valueTitle: 'Participants',
+    categoryTitle: 'Agency',
+    orientation: 'horizontal',
+  });
 }
 
 function section11Overview(ctx: Ctx): TableModel {
@@ -1100,23 +1097,15 @@ function allegations(ctx: Ctx): SectionData {
       series.map(([y, v]) => [rowHeader(y), num(valueText(d, v))]),
       { notes },
     );
-    out.charts.byYear = {
+    out.charts.byYear = chart({
       id: 'chart-lado-by-year',
-      available: true,
-      unavailable: '',
-      notes: [],
-      source: '',
-      placed: false,
-      spec: {
-        id: 'chart-lado-by-year',
-        title: `Allegations referred to the LADO, ${series.length === 1 ? series[0]![0] : `${series[0]![0]} to ${series.at(-1)![0]}`} (number of referrals)`,
-        description: `Column chart of referrals to the LADO by year: ${series.map(([y, v]) => `${y} ${valueText(d, v)}`).join('; ')}. The same figures are in the table above.`,
-        // A suppressed year has no bar, and its label says [c] (a bar's height would give the count away).
-        data: series.map(([label, v]) => (isSuppressed(v) ? { label, value: null, text: SUPPRESSED } : { label, value: v.value })),
-        valueTitle: 'Referrals received',
-        categoryTitle: 'Year',
-      },
-    };
+      title: `Allegations referred to the LADO, ${series.length === 1 ? series[0]![0] : `${series[0]![0]} to ${series.at(-1)![0]}`} (number of referrals)`,
+      description: `Column chart of referrals to the LADO by year: ${series.map(([y, v]) => `${y} ${valueText(d, v)}`).join('; ')}. The same figures are in the table above.`,
+      // A suppressed year has no bar, and its label says [c] (a bar's height would give the count away).
+      data: series.map(([label, v]) => (isSuppressed(v) ? { label, value: null, text: SUPPRESSED } : { label, value: v.value })),
+      valueTitle: 'Referrals received',
+      categoryTitle: 'Year',
+    });
   }
   out.tables.source = breakdownTable('table-lado-source', `Source of referrals to the LADO, ${ctx.year}`, 'lado.source', 'lado.referrals', 'Referred by', f, {
     omitZero: true,
